@@ -1,0 +1,17 @@
+/// Which part of the store a report reads. Every report takes the same filters.
+public struct ActivityQuery: Sendable, Hashable {
+    /// Only this platform (`--platform`); `nil` for all.
+    public var platform: Platform?
+    /// Only these spaces, by name (`general`, `#general`) or platform id; empty for all.
+    public var spaces: [String]
+    /// Load activities from this time on (reports ask for the period start minus the longest look-back
+    /// window they need); `nil` loads the whole history. First-seen and first-post times are always
+    /// computed over the whole history.
+    public var since: Timestamp?
+
+    public init(platform: Platform? = nil, spaces: [String] = [], since: Timestamp? = nil) {
+        self.platform = platform
+        self.spaces = spaces
+        self.since = since
+    }
+}

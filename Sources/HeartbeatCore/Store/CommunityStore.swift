@@ -1,0 +1,19 @@
+/// Where Heartbeat keeps a community: SQLite (`SQLiteStore`) by default, PostgreSQL later. The
+/// analytics, report and CLI code speak only this protocol.
+public protocol CommunityStore: Sendable {
+    /// Runs `body` in one transaction scoped to `workspace` (created if new). If `body` throws,
+    /// nothing it wrote remains: the store is exactly as before.
+    func ingest<T: Sendable>(
+        workspace: Workspace, _ body: @escaping @Sendable (any IngestTransaction) throws -> T
+    ) async throws -> T
+
+    /// Loads the compact snapshot reports compute on.
+    func snapshot(_ query: ActivityQuery) async throws -> CommunitySnapshot
+
+    /// The text of the given activities (for listing unanswered questions). Personal data: callers
+    /// show it to the user who owns the store and never log it.
+    func texts(ofActivities ids: [Int64]) async throws -> [Int64: String]
+
+    /// Row counts per table.
+    func counts() async throws -> StoreCounts
+}

@@ -1,0 +1,73 @@
+/// Why an import stopped: what went wrong, in which file (path inside the export), where, and what
+/// to do. Message text and e-mail addresses never appear in it.
+public struct ImportError: Error, Sendable, CustomStringConvertible {
+    /// Kept private so that cases can grow without breaking callers (STYLE habit 4).
+    private enum Code: String, Sendable {
+        case exportNotFound, notAnExport, damagedArchive, unreadableEntry, malformedJSON, unexpectedValue,
+            badFileName
+    }
+
+    private let code: Code
+    /// The export, or a path inside it.
+    public let file: String
+    /// `line L, column C` and/or `message [i]`, when known.
+    public let position: String
+    public let message: String
+
+    private init(_ code: Code, file: String, position: String = "", message: String) {
+        self.code = code
+        self.file = file
+        self.position = position
+        self.message = message
+    }
+
+    /// A short stable identifier for scripts (`malformed-json`, …).
+    public var identifier: String {
+        code.rawValue.reduce(into: "") { out, ch in
+            if ch.isUppercase { out += "-" + ch.lowercased() } else { out.append(ch) }
+        }
+    }
+
+    public var description: String {
+        "\(file)\(position.isEmpty ? "" : ":\(position)"): \(message)"
+    }
+
+    static func exportNotFound(_ path: String) -> ImportError {
+        ImportError(
+            .exportNotFound, file: path,
+            message: "no such file or folder. Give the Slack export .zip as downloaded, or the folder it unzips to.")
+    }
+
+    static func notAnExport(_ path: String, missing: [String], sawFiles: Int) -> ImportError {
+        ImportError(
+            .notAnExport, file: path,
+            message: "not a Slack export: \(missing.joined(separator: " and ")) not found among its \(sawFiles) files. "
+                + "A Slack export (Workspace settings > Import/Export Data > Export) holds users.json, channels.json "
+                + "and one folder per channel.")
+    }
+
+    static func damagedArchive(_ path: String, reason: String) -> ImportError {
+        ImportError(
+            .damagedArchive, file: path,
+            message: "the zip archive cannot be read (\(reason)); it may be truncated or still downloading. "
+                + "Download the export again, or unzip it and give the folder.")
+    }
+
+    static func unreadableEntry(_ path: String, reason: String) -> ImportError {
+        ImportError(
+            .unreadableEntry, file: path,
+            message: "cannot read this file from the export (\(reason)); the archive may be damaged.")
+    }
+
+    static func malformedJSON(_ path: String, position: String, detail: String) -> ImportError {
+        ImportError(.malformedJSON, file: path, position: position, message: "malformed JSON: \(detail)")
+    }
+
+    static func unexpectedValue(_ path: String, position: String, detail: String) -> ImportError {
+        ImportError(.unexpectedValue, file: path, position: position, message: detail)
+    }
+
+    static func badFileName(_ path: String, detail: String) -> ImportError {
+        ImportError(.badFileName, file: path, message: detail)
+    }
+}

@@ -1,0 +1,16 @@
+/// One entry of `channels.json`, `groups.json`, `mpims.json` or `dms.json`.
+struct SlackChannel: Decodable, Sendable {
+    struct Text: Decodable, Sendable { var value: String? }
+
+    var id: String
+    /// Absent in `dms.json`, whose folders are named by id.
+    var name: String?
+    var created: Int64?
+    var isArchived: Bool?
+    var topic: Text?
+    var purpose: Text?
+
+    enum CodingKeys: String, CodingKey {
+        case id, name, created, isArchived = "is_archived", topic, purpose
+    }
+}

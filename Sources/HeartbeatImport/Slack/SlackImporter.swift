@@ -1,0 +1,223 @@
+import Dispatch
+import Foundation
+import HeartbeatCore
+
+/// Imports a Slack export (zip or folder) into a store: users, conversations and every day file.
+///
+/// Streaming: day files are read a batch at a time, parsed on all cores, written by the single
+/// writer, then dropped, so memory depends on the batch, not the export. Idempotent: a day file whose
+/// fingerprint matches the last import is skipped; a changed one replaces what it gave before.
+/// All-or-nothing: everything happens in one store transaction unless `skipBadFiles` is set.
+public struct SlackImporter: Sendable {
+    public var path: String
+    public var options: ImportOptions
+
+    public init(path: String, options: ImportOptions = ImportOptions()) {
+        self.path = path
+        self.options = options
+    }
+
+    public func run(
+        into store: any CommunityStore, progress: (@Sendable (ImportProgress) -> Void)? = nil
+    ) async throws -> ImportSummary {
+        let started = DispatchTime.now()
+        let job = try SlackImportJob(path: path, options: options)
+        var summary = try await store.ingest(workspace: job.workspace) { transaction in
+            try job.write(into: transaction, started: started, progress: progress)
+        }
+        summary.secondsElapsed = Self.seconds(since: started)
+        return summary
+    }
+
+    static func seconds(since start: DispatchTime) -> Double {
+        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+    }
+}
+
+/// The state of one import. Only ever used by one thread at a time (the store's writer), hence
+/// `@unchecked Sendable`: it crosses into the store's write closure once.
+final class SlackImportJob: @unchecked Sendable {
+    let archive: any ExportArchive
+    let layout: SlackExportLayout
+    let options: ImportOptions
+    let workspace: Workspace
+    let identities: [Identity]
+    let spaces: [Space]
+    let parser: SlackDayFileParser
+    /// Folder name → space external id.
+    let spaceByFolder: [String: String]
+    private var metadataSources: [SourceFile] = []
+    private var diagnostics: [Diagnostic] = []
+
+    init(path: String, options: ImportOptions) throws {
+        self.options = options
+        archive = try openExportArchive(at: path)
+        layout = try SlackExportLayout(archive: archive)
+
+        let usersData = try archive.read(layout.users)
+        let users = try JSONFileDecoder.decode([SlackUser].self, from: usersData, path: layout.users.path)
+        metadataSources.append(
+            SourceFile(
+                key: "users.json", path: layout.users.path,
+                fingerprint: archive.fingerprint(of: layout.users, data: usersData)))
+
+        var spaces: [Space] = []
+        var spaceByFolder: [String: String] = [:]
+        let lists: [(ExportEntry?, Space.Kind)] = [
+            (layout.channels, .publicChannel), (layout.groups, .privateChannel), (layout.mpims, .groupMessage),
+            (layout.dms, .directMessage),
+        ]
+        for case (let entry?, let kind) in lists {
+            let data = try archive.read(entry)
+            let channels = try JSONFileDecoder.decode([SlackChannel].self, from: data, path: entry.path)
+            metadataSources.append(
+                SourceFile(
+                    key: String(entry.path.dropFirst(layout.prefix.count)), path: entry.path,
+                    fingerprint: archive.fingerprint(of: entry, data: data)))
+            for channel in channels {
+                let folder = kind == .directMessage ? channel.id : (channel.name ?? channel.id)
+                spaceByFolder[folder] = channel.id
+                spaces.append(
+                    Space(
+                        externalID: channel.id, name: channel.name ?? channel.id, kind: kind,
+                        isArchived: channel.isArchived ?? false, createdAt: channel.created.map { Timestamp(seconds: $0) },
+                        topic: channel.topic?.value, purpose: channel.purpose?.value))
+            }
+        }
+        for day in layout.dayFiles where spaceByFolder[day.folder] == nil {
+            spaceByFolder[day.folder] = day.folder
+            spaces.append(Space(externalID: day.folder, name: day.folder, kind: .publicChannel))
+            diagnostics.append(
+                Diagnostic(
+                    file: layout.prefix + day.folder + "/",
+                    message: "folder not listed in any channel list; imported as a public channel named '\(day.folder)'"))
+        }
+        self.spaces = spaces
+        self.spaceByFolder = spaceByFolder
+
+        identities = users.map(Self.identity(from:))
+        var botIDs = Set(users.filter { $0.isBot == true || $0.id == SlackUser.slackbotID }.map(\.id))
+        botIDs.insert(SlackUser.slackbotID)
+        var userByBot: [String: String] = [:]
+        for user in users { if let bot = user.profile?.botID { userByBot[bot] = user.id } }
+        parser = SlackDayFileParser(botUserIDs: botIDs, userIDByBotID: userByBot)
+
+        var teams: [String: Int] = [:]
+        for user in users { if let team = user.teamID { teams[team, default: 0] += 1 } }
+        let team = teams.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+        let name = options.workspaceName ?? Self.workspaceName(fromExportPath: path)
+        workspace = Workspace(platform: .slack, externalID: team ?? name, name: name)
+    }
+
+    static func identity(from user: SlackUser) -> Identity {
+        let handle = user.name ?? user.id
+        let display = [user.profile?.displayName, user.profile?.realName, user.realName, user.name]
+            .compactMap { $0 }.first { !$0.isEmpty } ?? user.id
+        return Identity(
+            externalID: user.id, handle: handle, displayName: display,
+            realName: user.profile?.realName ?? user.realName, email: user.profile?.email?.nilIfEmpty,
+            title: user.profile?.title?.nilIfEmpty, timeZone: user.tz,
+            isBot: user.isBot == true || user.id == SlackUser.slackbotID, isDeleted: user.deleted == true,
+            isAdmin: user.isAdmin == true || user.isOwner == true)
+    }
+
+    /// `My Community Slack export Jan 1 2024 - Nov 1 2026.zip` → `My Community`.
+    static func workspaceName(fromExportPath path: String) -> String {
+        var name = URL(fileURLWithPath: path).lastPathComponent
+        if name.lowercased().hasSuffix(".zip") { name = String(name.dropLast(4)) }
+        if let range = name.range(of: " Slack export", options: .caseInsensitive) {
+            name = String(name[..<range.lowerBound])
+        }
+        return name.isEmpty ? "Slack workspace" : name
+    }
+
+    func write(
+        into transaction: any IngestTransaction, started: DispatchTime,
+        progress: (@Sendable (ImportProgress) -> Void)?
+    ) throws -> ImportSummary {
+        var summary = ImportSummary(workspace: workspace)
+        summary.diagnostics = diagnostics
+        try transaction.upsertIdentities(identities)
+        try transaction.upsertSpaces(spaces)
+        for source in metadataSources { try transaction.recordSource(source) }
+        summary.identities = identities.count
+        summary.spaces = spaces.count
+
+        for entry in layout.badlyNamed {
+            let error = ImportError.badFileName(
+                entry.path, detail: "a conversation file must be named YYYY-MM-DD.json with a real date")
+            guard options.skipBadFiles else { throw error }
+            summary.skipped.append(error)
+        }
+
+        let dayFiles = layout.dayFiles
+        summary.dayFiles = dayFiles.count
+        var unknownSubtypes: [String: (count: Int, file: String)] = [:]
+        var done = 0
+        var batchStart = 0
+        while batchStart < dayFiles.count {
+            let batch = dayFiles[batchStart..<min(batchStart + options.batchSize, dayFiles.count)]
+            batchStart = batch.endIndex
+            // Read sequentially (the zip reader is not thread-safe), skipping unchanged files.
+            var pending: [(day: SlackExportLayout.DayFile, source: SourceFile, data: Data)] = []
+            for day in batch {
+                let key = (spaceByFolder[day.folder] ?? day.folder) + "/" + day.date.description
+                let recorded = try transaction.fingerprint(ofSource: key)
+                if let known = day.entry.knownFingerprint, known == recorded {
+                    summary.dayFilesUnchanged += 1
+                    continue
+                }
+                let data: Data
+                do {
+                    data = try archive.read(day.entry)
+                } catch let error as ImportError where options.skipBadFiles {
+                    summary.skipped.append(error)
+                    continue
+                }
+                summary.bytesRead += Int64(data.count)
+                let fingerprint = archive.fingerprint(of: day.entry, data: data)
+                if fingerprint == recorded {
+                    summary.dayFilesUnchanged += 1
+                    continue
+                }
+                pending.append((day, SourceFile(key: key, path: day.entry.path, fingerprint: fingerprint), data))
+            }
+            // Parse on every core.
+            let results = ParallelMap.map(pending) { item in
+                Result { try self.parser.parse(item.data, path: item.day.entry.path) }
+            }
+            // Write in order.
+            for (item, result) in zip(pending, results) {
+                switch result {
+                case .success(let parsed):
+                    summary.activitiesWritten += try transaction.replaceSource(
+                        item.source, spaceExternalID: spaceByFolder[item.day.folder] ?? item.day.folder,
+                        activities: parsed.activities)
+                    summary.dayFilesImported += 1
+                    for (subtype, count) in parsed.unknownSubtypes {
+                        unknownSubtypes[subtype, default: (0, item.day.entry.path)].count += count
+                    }
+                case .failure(let error):
+                    guard options.skipBadFiles, let importError = error as? ImportError else { throw error }
+                    summary.skipped.append(importError)
+                }
+            }
+            done += batch.count
+            progress?(
+                ImportProgress(
+                    filesDone: done, filesTotal: dayFiles.count, activities: summary.activitiesWritten,
+                    bytesRead: summary.bytesRead, secondsElapsed: SlackImporter.seconds(since: started)))
+        }
+        for (subtype, seen) in unknownSubtypes.sorted(by: { $0.key < $1.key }) {
+            summary.diagnostics.append(
+                Diagnostic(
+                    file: seen.file,
+                    message: "unknown message subtype '\(subtype)' (\(seen.count)×, first here): kept as 'other', not counted as posts"))
+        }
+        return summary
+    }
+}
+
+extension String {
+    var nilIfEmpty: String? { isEmpty ? nil : self }
+}

@@ -1,0 +1,186 @@
+import Foundation
+import GRDB
+import HeartbeatCore
+
+/// `IngestTransaction` over one open GRDB transaction. Keeps the workspace's identity and space ids
+/// in memory so the hot path (one insert per activity, reaction and mention) never looks them up.
+final class SQLiteIngestTransaction: IngestTransaction {
+    private let db: Database
+    private let workspaceID: Int64
+    private let platform: Platform
+    private var identityIDs: [String: Int64] = [:]
+    private var spaceIDs: [String: Int64] = [:]
+
+    init(db: Database, workspace: Workspace) throws {
+        self.db = db
+        platform = workspace.platform
+        try db.execute(
+            sql: """
+                INSERT INTO workspace (platform, external_id, name) VALUES (?, ?, ?)
+                ON CONFLICT (platform, external_id) DO UPDATE SET name = excluded.name
+                """, arguments: [workspace.platform.rawValue, workspace.externalID, workspace.name])
+        workspaceID = try Int64.fetchOne(
+            db, sql: "SELECT id FROM workspace WHERE platform = ? AND external_id = ?",
+            arguments: [workspace.platform.rawValue, workspace.externalID])!
+        for row in try Row.fetchAll(
+            db, sql: "SELECT external_id, id FROM identity WHERE workspace_id = ?", arguments: [workspaceID])
+        {
+            identityIDs[row[0]] = row[1]
+        }
+        for row in try Row.fetchAll(
+            db, sql: "SELECT external_id, id FROM space WHERE workspace_id = ?", arguments: [workspaceID])
+        {
+            spaceIDs[row[0]] = row[1]
+        }
+    }
+
+    func upsertIdentities(_ identities: [Identity]) throws {
+        let update = try db.cachedStatement(
+            sql: """
+                UPDATE identity SET handle = ?, display_name = ?, real_name = ?, email = ?, title = ?, time_zone = ?,
+                    is_bot = ?, is_deleted = ?, is_admin = ?, is_placeholder = 0
+                WHERE id = ?
+                """)
+        for identity in identities {
+            if let id = identityIDs[identity.externalID] {
+                try update.execute(arguments: [
+                    identity.handle, identity.displayName, identity.realName, identity.email, identity.title,
+                    identity.timeZone, identity.isBot, identity.isDeleted, identity.isAdmin, id,
+                ])
+            } else {
+                _ = try insertIdentity(identity, placeholder: false)
+            }
+        }
+    }
+
+    private func insertIdentity(_ identity: Identity, placeholder: Bool) throws -> Int64 {
+        try db.cachedStatement(sql: "INSERT INTO member (display_name) VALUES (?)")
+            .execute(arguments: [identity.displayName])
+        let memberID = db.lastInsertedRowID
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO identity (member_id, workspace_id, platform, external_id, handle, display_name, real_name,
+                    email, title, time_zone, is_bot, is_deleted, is_admin, is_placeholder)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """
+        ).execute(arguments: [
+            memberID, workspaceID, platform.rawValue, identity.externalID, identity.handle, identity.displayName,
+            identity.realName, identity.email, identity.title, identity.timeZone, identity.isBot, identity.isDeleted,
+            identity.isAdmin, placeholder,
+        ])
+        let id = db.lastInsertedRowID
+        identityIDs[identity.externalID] = id
+        return id
+    }
+
+    /// The id of an account known only from an activity: created as a placeholder the first time.
+    private func identityID(for externalID: String, isBot: Bool) throws -> Int64 {
+        if let id = identityIDs[externalID] { return id }
+        return try insertIdentity(
+            Identity(externalID: externalID, handle: externalID, displayName: externalID, isBot: isBot),
+            placeholder: true)
+    }
+
+    func upsertSpaces(_ spaces: [Space]) throws {
+        for space in spaces {
+            let arguments: StatementArguments = [
+                space.name, space.kind.rawValue, space.isArchived, space.createdAt?.microseconds, space.topic,
+                space.purpose,
+            ]
+            if let id = spaceIDs[space.externalID] {
+                try db.cachedStatement(
+                    sql: """
+                        UPDATE space SET name = ?, kind = ?, is_archived = ?, created_at = ?, topic = ?, purpose = ?
+                        WHERE id = ?
+                        """
+                ).execute(arguments: arguments + [id])
+            } else {
+                try db.cachedStatement(
+                    sql: """
+                        INSERT INTO space (name, kind, is_archived, created_at, topic, purpose, workspace_id, platform,
+                            external_id) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        """
+                ).execute(arguments: arguments + [workspaceID, platform.rawValue, space.externalID])
+                spaceIDs[space.externalID] = db.lastInsertedRowID
+            }
+        }
+    }
+
+    func fingerprint(ofSource key: String) throws -> FileFingerprint? {
+        guard
+            let row = try Row.fetchOne(
+                db.cachedStatement(sql: "SELECT size, checksum FROM source_file WHERE workspace_id = ? AND key = ?"),
+                arguments: [workspaceID, key])
+        else { return nil }
+        return FileFingerprint(size: row[0], checksum: row[1])
+    }
+
+    private func upsertSource(_ file: SourceFile, activityCount: Int) throws -> Int64 {
+        try db.cachedStatement(
+            sql: """
+                INSERT INTO source_file (workspace_id, key, path, size, checksum, imported_at, activity_count)
+                VALUES (?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (workspace_id, key) DO UPDATE SET path = excluded.path, size = excluded.size,
+                    checksum = excluded.checksum, imported_at = excluded.imported_at,
+                    activity_count = excluded.activity_count
+                """
+        ).execute(arguments: [
+            workspaceID, file.key, file.path, file.fingerprint.size, file.fingerprint.checksum,
+            Timestamp(Date()).microseconds, activityCount,
+        ])
+        return try Int64.fetchOne(
+            db.cachedStatement(sql: "SELECT id FROM source_file WHERE workspace_id = ? AND key = ?"),
+            arguments: [workspaceID, file.key])!
+    }
+
+    func recordSource(_ file: SourceFile) throws {
+        _ = try upsertSource(file, activityCount: 0)
+    }
+
+    func replaceSource(_ file: SourceFile, spaceExternalID: String, activities: [Activity]) throws -> Int {
+        let sourceID = try upsertSource(file, activityCount: activities.count)
+        try db.cachedStatement(sql: "DELETE FROM activity WHERE source_file_id = ?").execute(arguments: [sourceID])
+        if spaceIDs[spaceExternalID] == nil {
+            try upsertSpaces([Space(externalID: spaceExternalID, name: spaceExternalID, kind: .publicChannel)])
+        }
+        let spaceID = spaceIDs[spaceExternalID]!
+        let insertActivity = try db.cachedStatement(
+            sql: """
+                INSERT INTO activity (space_id, identity_id, source_file_id, kind, subtype, time, external_id,
+                    thread_root, parent_identity_id, text, is_question, edited_at)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                ON CONFLICT (space_id, external_id) DO NOTHING
+                """)
+        let insertReaction = try db.cachedStatement(
+            sql: "INSERT INTO reaction (activity_id, name, identity_id) VALUES (?, ?, ?)")
+        let insertMention = try db.cachedStatement(
+            sql: "INSERT INTO mention (activity_id, identity_id) VALUES (?, ?)")
+        var stored = 0
+        for activity in activities {
+            let author = try activity.authorID.map { try identityID(for: $0, isBot: activity.kind == .botMessage) }
+            let parent = try activity.parentAuthorID.map { try identityID(for: $0, isBot: false) }
+            insertActivity.setUncheckedArguments([
+                spaceID, author, sourceID, activity.kind.rawValue, activity.subtype, activity.time.microseconds,
+                activity.externalID, activity.threadRoot?.microseconds, parent, activity.text, activity.isQuestion,
+                activity.editedAt?.microseconds,
+            ])
+            try insertActivity.execute()
+            guard db.changesCount > 0 else { continue }
+            stored += 1
+            let activityID = db.lastInsertedRowID
+            for reaction in activity.reactions {
+                for user in reaction.userIDs {
+                    let reactor = try identityID(for: user, isBot: false)
+                    insertReaction.setUncheckedArguments([activityID, reaction.name, reactor])
+                    try insertReaction.execute()
+                }
+            }
+            for mention in activity.mentions {
+                guard let mentioned = identityIDs[mention] else { continue }
+                insertMention.setUncheckedArguments([activityID, mentioned])
+                try insertMention.execute()
+            }
+        }
+        return stored
+    }
+}

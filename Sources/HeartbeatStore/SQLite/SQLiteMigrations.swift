@@ -1,0 +1,105 @@
+import GRDB
+
+/// The schema's history. Migrations are named, never edited once shipped, and use no app types
+/// (STYLE habit 7): a later change is a new migration appended here.
+enum SQLiteMigrations {
+    static var migrator: DatabaseMigrator {
+        var migrator = DatabaseMigrator()
+        migrator.registerMigration("v1-community") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE workspace (
+                        id INTEGER PRIMARY KEY,
+                        platform TEXT NOT NULL,
+                        external_id TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        UNIQUE (platform, external_id)
+                    );
+                    -- A person. The foundation gives every identity its own member; identity
+                    -- resolution later points several identities at one member.
+                    CREATE TABLE member (
+                        id INTEGER PRIMARY KEY,
+                        display_name TEXT NOT NULL
+                    );
+                    CREATE TABLE identity (
+                        id INTEGER PRIMARY KEY,
+                        member_id INTEGER NOT NULL REFERENCES member(id),
+                        workspace_id INTEGER NOT NULL REFERENCES workspace(id),
+                        platform TEXT NOT NULL,
+                        external_id TEXT NOT NULL,
+                        handle TEXT NOT NULL,
+                        display_name TEXT NOT NULL,
+                        real_name TEXT,
+                        email TEXT,
+                        title TEXT,
+                        time_zone TEXT,
+                        is_bot INTEGER NOT NULL,
+                        is_deleted INTEGER NOT NULL,
+                        is_admin INTEGER NOT NULL,
+                        -- 1 while known only as an author or reactor, not from the user list
+                        is_placeholder INTEGER NOT NULL DEFAULT 0,
+                        UNIQUE (workspace_id, external_id)
+                    );
+                    CREATE INDEX identity_member ON identity(member_id);
+                    CREATE TABLE space (
+                        id INTEGER PRIMARY KEY,
+                        workspace_id INTEGER NOT NULL REFERENCES workspace(id),
+                        platform TEXT NOT NULL,
+                        external_id TEXT NOT NULL,
+                        name TEXT NOT NULL,
+                        kind TEXT NOT NULL,
+                        is_archived INTEGER NOT NULL,
+                        created_at INTEGER,
+                        topic TEXT,
+                        purpose TEXT,
+                        UNIQUE (workspace_id, external_id)
+                    );
+                    -- Provenance: which file of which export gave which rows, and its fingerprint,
+                    -- so an unchanged file is skipped and a changed one replaced.
+                    CREATE TABLE source_file (
+                        id INTEGER PRIMARY KEY,
+                        workspace_id INTEGER NOT NULL REFERENCES workspace(id),
+                        key TEXT NOT NULL,
+                        path TEXT NOT NULL,
+                        size INTEGER NOT NULL,
+                        checksum TEXT NOT NULL,
+                        imported_at INTEGER NOT NULL,
+                        activity_count INTEGER NOT NULL,
+                        UNIQUE (workspace_id, key)
+                    );
+                    -- Times are microseconds since 1970 UTC.
+                    CREATE TABLE activity (
+                        id INTEGER PRIMARY KEY,
+                        space_id INTEGER NOT NULL REFERENCES space(id),
+                        identity_id INTEGER REFERENCES identity(id),
+                        source_file_id INTEGER REFERENCES source_file(id),
+                        kind INTEGER NOT NULL,
+                        subtype TEXT,
+                        time INTEGER NOT NULL,
+                        external_id TEXT NOT NULL,
+                        thread_root INTEGER,
+                        parent_identity_id INTEGER REFERENCES identity(id),
+                        text TEXT NOT NULL,
+                        is_question INTEGER NOT NULL,
+                        edited_at INTEGER,
+                        UNIQUE (space_id, external_id)
+                    );
+                    CREATE INDEX activity_time ON activity(time);
+                    CREATE INDEX activity_source ON activity(source_file_id);
+                    CREATE INDEX activity_identity ON activity(identity_id, time, kind);
+                    CREATE TABLE reaction (
+                        activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+                        name TEXT NOT NULL,
+                        identity_id INTEGER REFERENCES identity(id)
+                    );
+                    CREATE INDEX reaction_activity ON reaction(activity_id);
+                    CREATE TABLE mention (
+                        activity_id INTEGER NOT NULL REFERENCES activity(id) ON DELETE CASCADE,
+                        identity_id INTEGER NOT NULL REFERENCES identity(id)
+                    );
+                    CREATE INDEX mention_activity ON mention(activity_id);
+                    """)
+        }
+        return migrator
+    }
+}

@@ -1,0 +1,157 @@
+import GRDB
+import HeartbeatCore
+
+/// Reads a `CommunitySnapshot` in a handful of sequential scans, mapping store ids to dense
+/// indexes as it goes.
+struct SQLiteSnapshotLoader {
+    let db: Database
+    let query: ActivityQuery
+
+    func load() throws -> CommunitySnapshot {
+        var spaceFilter = ""
+        var spaceArguments: [any DatabaseValueConvertible] = []
+        var spaces: [CommunitySnapshot.SpaceInfo] = []
+        var spaceIndex: [Int64: Int32] = [:]
+        do {
+            var sql = "SELECT id, name, platform, kind, external_id FROM space"
+            var arguments: [any DatabaseValueConvertible] = []
+            if let platform = query.platform {
+                sql += " WHERE platform = ?"
+                arguments.append(platform.rawValue)
+            }
+            var all: [(info: CommunitySnapshot.SpaceInfo, externalID: String)] = []
+            for row in try Row.fetchAll(db, sql: sql + " ORDER BY name, id", arguments: StatementArguments(arguments)) {
+                let kind = Space.Kind(rawValue: row[3]) ?? .publicChannel
+                let platform = Platform(rawValue: row[2]) ?? .slack
+                all.append((CommunitySnapshot.SpaceInfo(id: row[0], name: row[1], platform: platform, kind: kind), row[4]))
+            }
+            if query.spaces.isEmpty {
+                spaces = all.map(\.info)
+            } else {
+                let wanted = query.spaces.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+                spaces = all.filter { wanted.contains($0.info.name) || wanted.contains($0.externalID) }.map(\.info)
+                let found = Set(all.filter { wanted.contains($0.info.name) || wanted.contains($0.externalID) }
+                    .flatMap { [$0.info.name, $0.externalID] })
+                let missing = wanted.filter { !found.contains($0) }
+                if !missing.isEmpty { throw StoreError.unknownSpace(missing, available: all.map(\.info.name)) }
+            }
+            for (index, space) in spaces.enumerated() { spaceIndex[space.id] = Int32(index) }
+            if !query.spaces.isEmpty || query.platform != nil {
+                spaceFilter = " AND a.space_id IN (" + Array(repeating: "?", count: spaces.count).joined(separator: ",") + ")"
+                spaceArguments = spaces.map(\.id)
+                if spaces.isEmpty { spaceFilter = " AND 0" }
+            }
+        }
+
+        // Members, one per member id; identity ids map onto member indexes.
+        var members: [CommunitySnapshot.Member] = []
+        var memberIndexByMemberID: [Int64: Int32] = [:]
+        var memberIndexByIdentity: [Int64: Int32] = [:]
+        do {
+            var sql = """
+                SELECT i.id, i.member_id, i.display_name, i.handle, i.title, i.platform, i.is_bot, i.is_deleted
+                FROM identity i
+                """
+            var arguments: [any DatabaseValueConvertible] = []
+            if let platform = query.platform {
+                sql += " WHERE i.platform = ?"
+                arguments.append(platform.rawValue)
+            }
+            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY i.member_id, i.id", arguments: StatementArguments(arguments))
+            while let row = try rows.next() {
+                let identityID: Int64 = row[0]
+                let memberID: Int64 = row[1]
+                if let existing = memberIndexByMemberID[memberID] {
+                    memberIndexByIdentity[identityID] = existing
+                    // A member is a bot only if all its identities are, deleted only if all are.
+                    members[Int(existing)].isBot = members[Int(existing)].isBot && row[6]
+                    members[Int(existing)].isDeleted = members[Int(existing)].isDeleted && row[7]
+                    continue
+                }
+                let index = Int32(members.count)
+                memberIndexByMemberID[memberID] = index
+                memberIndexByIdentity[identityID] = index
+                members.append(
+                    CommunitySnapshot.Member(
+                        id: memberID, displayName: row[2], handle: row[3], title: row[4],
+                        platform: Platform(rawValue: row[5]) ?? .slack, isBot: row[6], isDeleted: row[7],
+                        firstSeen: nil, firstPost: nil))
+            }
+        }
+
+        // Whole-history first/last times per member (in the queried spaces).
+        let postKinds = "\(ActivityKind.message.rawValue), \(ActivityKind.reply.rawValue)"
+        var latest: Int64?
+        do {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT a.identity_id, MIN(a.time), MAX(a.time), MIN(CASE WHEN a.kind IN (\(postKinds)) THEN a.time END)
+                    FROM activity a WHERE a.identity_id IS NOT NULL\(spaceFilter)
+                    GROUP BY a.identity_id
+                    """, arguments: StatementArguments(spaceArguments))
+            while let row = try rows.next() {
+                guard let index = memberIndexByIdentity[row[0]] else { continue }
+                let first = Timestamp(microseconds: row[1])
+                let last = Timestamp(microseconds: row[2])
+                let firstPost = (row[3] as Int64?).map { Timestamp(microseconds: $0) }
+                var member = members[Int(index)]
+                member.firstSeen = member.firstSeen.map { min($0, first) } ?? first
+                member.lastSeen = member.lastSeen.map { max($0, last) } ?? last
+                if let firstPost { member.firstPost = member.firstPost.map { min($0, firstPost) } ?? firstPost }
+                members[Int(index)] = member
+            }
+            latest = try Int64.fetchOne(
+                db, sql: "SELECT MAX(a.time) FROM activity a WHERE 1\(spaceFilter)",
+                arguments: StatementArguments(spaceArguments))
+        }
+
+        // Activities from `since` on, in time order.
+        let since = query.since?.microseconds ?? Int64.min
+        var activities: [CommunitySnapshot.ActivityRow] = []
+        do {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT a.id, a.identity_id, a.space_id, a.kind, a.time, a.thread_root, a.parent_identity_id, a.is_question
+                    FROM activity a WHERE a.time >= ?\(spaceFilter)
+                    ORDER BY a.time, a.id
+                    """, arguments: StatementArguments([since] + spaceArguments))
+            while let row = try rows.next() {
+                guard let space = spaceIndex[row[2]] else { continue }
+                let identity: Int64? = row[1]
+                let parent: Int64? = row[6]
+                activities.append(
+                    CommunitySnapshot.ActivityRow(
+                        id: row[0], member: identity.flatMap { memberIndexByIdentity[$0] } ?? -1, space: space,
+                        kind: ActivityKind(rawValue: row[3]) ?? .other, time: row[4], threadRoot: row[5] ?? 0,
+                        parentMember: parent.flatMap { memberIndexByIdentity[$0] } ?? -1, isQuestion: row[7]))
+            }
+        }
+
+        // Reactions on those activities, walked in the same order so no lookup table is needed.
+        var reactions: [CommunitySnapshot.ReactionRow] = []
+        do {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT a.id, r.identity_id FROM reaction r JOIN activity a ON a.id = r.activity_id
+                    WHERE a.time >= ?\(spaceFilter)
+                    ORDER BY a.time, a.id
+                    """, arguments: StatementArguments([since] + spaceArguments))
+            var cursor = 0
+            while let row = try rows.next() {
+                let activityID: Int64 = row[0]
+                while cursor < activities.count, activities[cursor].id != activityID { cursor += 1 }
+                guard cursor < activities.count else { break }
+                let reactor: Int64? = row[1]
+                reactions.append(
+                    CommunitySnapshot.ReactionRow(
+                        activity: Int32(cursor), reactor: reactor.flatMap { memberIndexByIdentity[$0] } ?? -1))
+            }
+        }
+        return CommunitySnapshot(
+            members: members, spaces: spaces, activities: activities, reactions: reactions, query: query,
+            latestActivity: latest.map { Timestamp(microseconds: $0) })
+    }
+}

@@ -1,0 +1,75 @@
+import Foundation
+import GRDB
+import HeartbeatCore
+
+/// The default store: one SQLite file (GRDB), no server to run. One `DatabasePool` per file (WAL:
+/// reports can read while an import writes); migrations run on open.
+public final class SQLiteStore: CommunityStore {
+    private let writer: any DatabaseWriter
+    /// The file path, or `:memory:`.
+    public let path: String
+
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    public init(path: String) throws {
+        self.path = path
+        var configuration = Configuration()
+        configuration.prepareDatabase { db in
+            // Durable at commit in WAL mode, without an fsync per transaction.
+            try db.execute(sql: "PRAGMA synchronous = NORMAL")
+        }
+        do {
+            writer = try DatabasePool(path: path, configuration: configuration)
+            try SQLiteMigrations.migrator.migrate(writer)
+        } catch let error as DatabaseError {
+            throw StoreError.cannotOpen(path, reason: error.message ?? "SQLite error \(error.resultCode)")
+        }
+    }
+
+    /// A private in-memory database, for tests and throwaway runs.
+    public init() throws {
+        path = ":memory:"
+        writer = try DatabaseQueue()
+        try SQLiteMigrations.migrator.migrate(writer)
+    }
+
+    public func ingest<T: Sendable>(
+        workspace: Workspace, _ body: @escaping @Sendable (any IngestTransaction) throws -> T
+    ) async throws -> T {
+        try await writer.write { db in
+            let transaction = try SQLiteIngestTransaction(db: db, workspace: workspace)
+            return try body(transaction)
+        }
+    }
+
+    public func snapshot(_ query: ActivityQuery) async throws -> CommunitySnapshot {
+        try await writer.read { db in try SQLiteSnapshotLoader(db: db, query: query).load() }
+    }
+
+    public func texts(ofActivities ids: [Int64]) async throws -> [Int64: String] {
+        guard !ids.isEmpty else { return [:] }
+        return try await writer.read { db in
+            var texts: [Int64: String] = [:]
+            for chunk in stride(from: 0, to: ids.count, by: 500) {
+                let part = Array(ids[chunk..<min(chunk + 500, ids.count)])
+                let marks = Array(repeating: "?", count: part.count).joined(separator: ",")
+                for row in try Row.fetchAll(
+                    db, sql: "SELECT id, text FROM activity WHERE id IN (\(marks))",
+                    arguments: StatementArguments(part))
+                {
+                    texts[row[0]] = row[1]
+                }
+            }
+            return texts
+        }
+    }
+
+    public func counts() async throws -> StoreCounts {
+        try await writer.read { db in
+            func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
+            return StoreCounts(
+                workspaces: try count("workspace"), members: try count("member"), identities: try count("identity"),
+                spaces: try count("space"), activities: try count("activity"), reactions: try count("reaction"),
+                mentions: try count("mention"), sourceFiles: try count("source_file"))
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Why the store refused a request, with what to do about it. Never includes bound values
+/// (message text, e-mails): GRDB's `DatabaseError.description` hides them and so do we.
+public struct StoreError: Error, Sendable, CustomStringConvertible {
+    private enum Code: String, Sendable { case cannotOpen, unknownSpace, database }
+
+    private let code: Code
+    public let message: String
+
+    private init(_ code: Code, _ message: String) {
+        self.code = code
+        self.message = message
+    }
+
+    public var description: String { message }
+
+    static func cannotOpen(_ path: String, reason: String) -> StoreError {
+        StoreError(
+            .cannotOpen,
+            "cannot open the database \(path): \(reason). Check the path and permissions, or choose another with --db.")
+    }
+
+    static func unknownSpace(_ names: [String], available: [String]) -> StoreError {
+        let shown = available.prefix(20).joined(separator: ", ")
+        return StoreError(
+            .unknownSpace,
+            "no channel named \(names.map { "'\($0)'" }.joined(separator: ", ")) in the store. "
+                + "Known channels: \(shown)\(available.count > 20 ? ", …" : "").")
+    }
+}
