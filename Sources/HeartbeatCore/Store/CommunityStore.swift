@@ -14,6 +14,10 @@ public protocol CommunityStore: Sendable {
     /// show it to the user who owns the store and never log it.
     func texts(ofActivities ids: [Int64]) async throws -> [Int64: String]
 
+    /// The first and last activity times in the queried spaces (ignores `query.since`); `nil` when
+    /// there is none.
+    func activityRange(_ query: ActivityQuery) async throws -> ClosedRange<Timestamp>?
+
     /// Row counts per table.
     func counts() async throws -> StoreCounts
 }

@@ -8,40 +8,12 @@ struct SQLiteSnapshotLoader {
     let query: ActivityQuery
 
     func load() throws -> CommunitySnapshot {
-        var spaceFilter = ""
-        var spaceArguments: [any DatabaseValueConvertible] = []
-        var spaces: [CommunitySnapshot.SpaceInfo] = []
+        let filter = try spaceFilter()
+        let spaces = filter.spaces
         var spaceIndex: [Int64: Int32] = [:]
-        do {
-            var sql = "SELECT id, name, platform, kind, external_id FROM space"
-            var arguments: [any DatabaseValueConvertible] = []
-            if let platform = query.platform {
-                sql += " WHERE platform = ?"
-                arguments.append(platform.rawValue)
-            }
-            var all: [(info: CommunitySnapshot.SpaceInfo, externalID: String)] = []
-            for row in try Row.fetchAll(db, sql: sql + " ORDER BY name, id", arguments: StatementArguments(arguments)) {
-                let kind = Space.Kind(rawValue: row[3]) ?? .publicChannel
-                let platform = Platform(rawValue: row[2]) ?? .slack
-                all.append((CommunitySnapshot.SpaceInfo(id: row[0], name: row[1], platform: platform, kind: kind), row[4]))
-            }
-            if query.spaces.isEmpty {
-                spaces = all.map(\.info)
-            } else {
-                let wanted = query.spaces.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
-                spaces = all.filter { wanted.contains($0.info.name) || wanted.contains($0.externalID) }.map(\.info)
-                let found = Set(all.filter { wanted.contains($0.info.name) || wanted.contains($0.externalID) }
-                    .flatMap { [$0.info.name, $0.externalID] })
-                let missing = wanted.filter { !found.contains($0) }
-                if !missing.isEmpty { throw StoreError.unknownSpace(missing, available: all.map(\.info.name)) }
-            }
-            for (index, space) in spaces.enumerated() { spaceIndex[space.id] = Int32(index) }
-            if !query.spaces.isEmpty || query.platform != nil {
-                spaceFilter = " AND a.space_id IN (" + Array(repeating: "?", count: spaces.count).joined(separator: ",") + ")"
-                spaceArguments = spaces.map(\.id)
-                if spaces.isEmpty { spaceFilter = " AND 0" }
-            }
-        }
+        for (index, space) in spaces.enumerated() { spaceIndex[space.id] = Int32(index) }
+        let spaceFilter = filter.sql
+        let spaceArguments = filter.arguments
 
         // Members, one per member id; identity ids map onto member indexes.
         var members: [CommunitySnapshot.Member] = []
@@ -89,7 +61,7 @@ struct SQLiteSnapshotLoader {
                     SELECT a.identity_id, MIN(a.time), MAX(a.time), MIN(CASE WHEN a.kind IN (\(postKinds)) THEN a.time END)
                     FROM activity a WHERE a.identity_id IS NOT NULL\(spaceFilter)
                     GROUP BY a.identity_id
-                    """, arguments: StatementArguments(spaceArguments))
+                    """, arguments: spaceArguments)
             while let row = try rows.next() {
                 guard let index = memberIndexByIdentity[row[0]] else { continue }
                 let first = Timestamp(microseconds: row[1])
@@ -103,7 +75,7 @@ struct SQLiteSnapshotLoader {
             }
             latest = try Int64.fetchOne(
                 db, sql: "SELECT MAX(a.time) FROM activity a WHERE 1\(spaceFilter)",
-                arguments: StatementArguments(spaceArguments))
+                arguments: spaceArguments)
         }
 
         // Activities from `since` on, in time order.
@@ -116,7 +88,7 @@ struct SQLiteSnapshotLoader {
                     SELECT a.id, a.identity_id, a.space_id, a.kind, a.time, a.thread_root, a.parent_identity_id, a.is_question
                     FROM activity a WHERE a.time >= ?\(spaceFilter)
                     ORDER BY a.time, a.id
-                    """, arguments: StatementArguments([since] + spaceArguments))
+                    """, arguments: [since] + spaceArguments)
             while let row = try rows.next() {
                 guard let space = spaceIndex[row[2]] else { continue }
                 let identity: Int64? = row[1]
@@ -138,7 +110,7 @@ struct SQLiteSnapshotLoader {
                     SELECT a.id, r.identity_id FROM reaction r JOIN activity a ON a.id = r.activity_id
                     WHERE a.time >= ?\(spaceFilter)
                     ORDER BY a.time, a.id
-                    """, arguments: StatementArguments([since] + spaceArguments))
+                    """, arguments: [since] + spaceArguments)
             var cursor = 0
             while let row = try rows.next() {
                 let activityID: Int64 = row[0]
@@ -153,5 +125,45 @@ struct SQLiteSnapshotLoader {
         return CommunitySnapshot(
             members: members, spaces: spaces, activities: activities, reactions: reactions, query: query,
             latestActivity: latest.map { Timestamp(microseconds: $0) })
+    }
+
+    struct SpaceFilter {
+        var spaces: [CommunitySnapshot.SpaceInfo]
+        /// ` AND a.space_id IN (…)`, or empty when every space is wanted.
+        var sql: String
+        var arguments: StatementArguments
+    }
+
+    /// The spaces the query selects, and the SQL condition on `activity a` that selects them.
+    func spaceFilter() throws -> SpaceFilter {
+        var sql = "SELECT id, name, platform, kind, external_id FROM space"
+        var arguments: [any DatabaseValueConvertible] = []
+        if let platform = query.platform {
+            sql += " WHERE platform = ?"
+            arguments.append(platform.rawValue)
+        }
+        var all: [(info: CommunitySnapshot.SpaceInfo, externalID: String)] = []
+        for row in try Row.fetchAll(db, sql: sql + " ORDER BY name, id", arguments: StatementArguments(arguments)) {
+            let kind = Space.Kind(rawValue: row[3]) ?? .publicChannel
+            let platform = Platform(rawValue: row[2]) ?? .slack
+            all.append((CommunitySnapshot.SpaceInfo(id: row[0], name: row[1], platform: platform, kind: kind), row[4]))
+        }
+        guard !query.spaces.isEmpty || query.platform != nil else {
+            return SpaceFilter(spaces: all.map(\.info), sql: "", arguments: [])
+        }
+        var spaces = all.map(\.info)
+        if !query.spaces.isEmpty {
+            let wanted = query.spaces.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
+            let selected = all.filter { wanted.contains($0.info.name) || wanted.contains($0.externalID) }
+            let found = Set(selected.flatMap { [$0.info.name, $0.externalID] })
+            let missing = wanted.filter { !found.contains($0) }
+            if !missing.isEmpty { throw StoreError.unknownSpace(missing, available: all.map(\.info.name)) }
+            spaces = selected.map(\.info)
+        }
+        if spaces.isEmpty { return SpaceFilter(spaces: [], sql: " AND 0", arguments: []) }
+        return SpaceFilter(
+            spaces: spaces,
+            sql: " AND a.space_id IN (" + Array(repeating: "?", count: spaces.count).joined(separator: ",") + ")",
+            arguments: StatementArguments(spaces.map(\.id)))
     }
 }

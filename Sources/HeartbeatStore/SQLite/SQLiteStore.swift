@@ -45,6 +45,17 @@ public final class SQLiteStore: CommunityStore {
         try await writer.read { db in try SQLiteSnapshotLoader(db: db, query: query).load() }
     }
 
+    public func activityRange(_ query: ActivityQuery) async throws -> ClosedRange<Timestamp>? {
+        try await writer.read { db in
+            let filter = try SQLiteSnapshotLoader(db: db, query: query).spaceFilter()
+            let row = try Row.fetchOne(
+                db, sql: "SELECT MIN(a.time), MAX(a.time) FROM activity a WHERE 1\(filter.sql)",
+                arguments: filter.arguments)
+            guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
+            return Timestamp(microseconds: first)...Timestamp(microseconds: last)
+        }
+    }
+
     public func texts(ofActivities ids: [Int64]) async throws -> [Int64: String] {
         guard !ids.isEmpty else { return [:] }
         return try await writer.read { db in

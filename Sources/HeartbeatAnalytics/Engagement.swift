@@ -1,0 +1,181 @@
+import HeartbeatCore
+
+/// Builds the engagement report. Each figure's definition lives on its field in
+/// `EngagementReport.swift` (and in `ActiveMembers`, `FirstResponse`); this file only counts.
+public enum Engagement {
+    /// Loads what the request needs from the store and builds the report.
+    public static func report(store: any CommunityStore, request: ReportRequest) async throws -> EngagementReport {
+        let range = try await store.activityRange(request.activityQuery)
+        let period = request.resolvePeriod(activityRange: range)
+        var query = request.activityQuery
+        query.since = .startOfDay(period.firstDay - ActiveMembers.lookBackDays)
+        let snapshot = try await store.snapshot(query)
+        var report = report(snapshot: snapshot, period: period, request: request)
+        let ids = report.threads.unansweredList.map(\.activityID)
+        let texts = try await store.texts(ofActivities: ids)
+        for index in report.threads.unansweredList.indices {
+            let text = texts[report.threads.unansweredList[index].activityID] ?? ""
+            report.threads.unansweredList[index].excerpt = excerpt(text)
+        }
+        return report
+    }
+
+    /// The report over a snapshot that holds at least the period and the 29 days before it.
+    public static func report(snapshot: CommunitySnapshot, period: Period, request: ReportRequest) -> EngagementReport {
+        let members = snapshot.members
+        let activities = snapshot.activities
+        func isPerson(_ member: Int32) -> Bool { member >= 0 && !members[Int(member)].isBot }
+
+        // Members.
+        var memberFigures = MemberFigures(total: 0, new: 0, unknownJoinDate: 0, bots: 0, deleted: 0)
+        let countUnseen = request.spaces.isEmpty
+        for member in members {
+            if member.isBot {
+                memberFigures.bots += 1
+                continue
+            }
+            guard member.firstSeen != nil || countUnseen else { continue }
+            if member.isDeleted {
+                memberFigures.deleted += 1
+                continue
+            }
+            guard let firstSeen = member.firstSeen else {
+                memberFigures.total += 1
+                memberFigures.unknownJoinDate += 1
+                continue
+            }
+            if firstSeen < period.end { memberFigures.total += 1 }
+            if period.contains(firstSeen) { memberFigures.new += 1 }
+        }
+
+        // Posts, per member and channel.
+        var figures = ActivityFigures(
+            activePosters: 0, newPosters: 0, returningPosters: 0, messages: 0, replies: 0, reactions: 0,
+            botMessages: 0, averageDAU: 0, averageWAU: 0, averageMAU: 0, stickiness: 0)
+        var channels = [ChannelFigures](
+            repeating: ChannelFigures(
+                channel: "", messages: 0, replies: 0, reactions: 0, activePosters: 0, botMessages: 0, roots: 0,
+                firstResponseMedianSeconds: nil, unansweredQuestions: 0), count: snapshot.spaces.count)
+        for (index, space) in snapshot.spaces.enumerated() { channels[index].channel = space.name }
+        var postsByMember = [Int](repeating: 0, count: members.count)
+        var postDays = [[Int64]](repeating: [], count: members.count)
+        var postedInChannel = Set<Int64>()  // member << 32 | space
+        let lookBackStart = Timestamp.startOfDay(period.firstDay - ActiveMembers.lookBackDays).microseconds
+        for activity in activities {
+            let inPeriod = period.contains(microseconds: activity.time)
+            if activity.kind == .botMessage || (activity.kind.isPost && activity.member >= 0 && !isPerson(activity.member)) {
+                if inPeriod {
+                    figures.botMessages += 1
+                    channels[Int(activity.space)].botMessages += 1
+                }
+                continue
+            }
+            guard activity.kind.isPost, activity.member >= 0 else { continue }
+            if activity.time >= lookBackStart && activity.time < period.end.microseconds {
+                let day = Timestamp(microseconds: activity.time).dayNumber
+                if postDays[Int(activity.member)].last != day { postDays[Int(activity.member)].append(day) }
+            }
+            guard inPeriod else { continue }
+            postsByMember[Int(activity.member)] += 1
+            postedInChannel.insert(Int64(activity.member) << 32 | Int64(activity.space))
+            if activity.kind == .message {
+                figures.messages += 1
+                channels[Int(activity.space)].messages += 1
+            } else {
+                figures.replies += 1
+                channels[Int(activity.space)].replies += 1
+            }
+        }
+        for key in postedInChannel { channels[Int(key & 0xFFFF_FFFF)].activePosters += 1 }
+        for (index, count) in postsByMember.enumerated() where count > 0 {
+            figures.activePosters += 1
+            if let firstPost = members[index].firstPost, firstPost < period.start {
+                figures.returningPosters += 1
+            } else {
+                figures.newPosters += 1
+            }
+        }
+        let averages = ActiveMembers.averages(postDays: postDays, period: period)
+        figures.averageDAU = averages.dau
+        figures.averageWAU = averages.wau
+        figures.averageMAU = averages.mau
+        figures.stickiness = averages.stickiness
+
+        // Reactions given (by persons, on activities of the period) and received (from others).
+        var reactionsReceived = [Int](repeating: 0, count: members.count)
+        for reaction in snapshot.reactions where isPerson(reaction.reactor) {
+            let activity = activities[Int(reaction.activity)]
+            guard period.contains(microseconds: activity.time) else { continue }
+            figures.reactions += 1
+            channels[Int(activity.space)].reactions += 1
+            if activity.kind.isPost, isPerson(activity.member), activity.member != reaction.reactor {
+                reactionsReceived[Int(activity.member)] += 1
+            }
+        }
+
+        // Replies to others: the root's author from the loaded root, else the platform's parent author.
+        var authorByThread: [FirstResponse.ThreadKey: Int32] = [:]
+        for activity in activities where activity.kind != .reply && activity.threadRoot == 0 {
+            authorByThread[FirstResponse.ThreadKey(space: activity.space, rootTime: activity.time)] = activity.member
+        }
+        var repliesToOthers = [Int](repeating: 0, count: members.count)
+        for activity in activities
+        where activity.kind == .reply && isPerson(activity.member) && period.contains(microseconds: activity.time) {
+            let rootAuthor = authorByThread[FirstResponse.ThreadKey(space: activity.space, rootTime: activity.threadRoot)]
+                ?? activity.parentMember
+            if rootAuthor != activity.member { repliesToOthers[Int(activity.member)] += 1 }
+        }
+
+        // Threads, overall and per channel.
+        let outcomes = FirstResponse.outcomes(in: snapshot, period: period)
+        var threads = FirstResponse.figures(outcomes, in: snapshot)
+        var outcomesBySpace = [[FirstResponse.Outcome]](repeating: [], count: snapshot.spaces.count)
+        for outcome in outcomes { outcomesBySpace[Int(activities[outcome.root].space)].append(outcome) }
+        for (space, spaceOutcomes) in outcomesBySpace.enumerated() {
+            let spaceFigures = FirstResponse.figures(spaceOutcomes, in: snapshot)
+            channels[space].roots = spaceFigures.roots
+            channels[space].firstResponseMedianSeconds = spaceFigures.firstResponseMedianSeconds
+            channels[space].unansweredQuestions = spaceFigures.unansweredQuestions
+        }
+        threads.unansweredList = outcomes.reversed()
+            .filter { $0.firstResponseSeconds == nil && activities[$0.root].isQuestion }
+            .prefix(request.unansweredListLimit)
+            .map { outcome in
+                let activity = activities[outcome.root]
+                return UnansweredQuestion(
+                    activityID: activity.id, channel: snapshot.spaces[Int(activity.space)].name,
+                    author: members[Int(activity.member)].displayName,
+                    postedAt: Timestamp(microseconds: activity.time).isoDateTime, excerpt: "")
+            }
+
+        let busyChannels = channels.filter { $0.messages + $0.replies + $0.reactions + $0.botMessages > 0 }
+            .sorted { ($0.messages + $0.replies, $1.channel) > ($1.messages + $1.replies, $0.channel) }
+
+        return EngagementReport(
+            scope: ReportScope(
+                since: period.start.isoDay, until: period.lastIncludedDay.description, days: period.dayCount,
+                channels: request.spaces, platform: request.platform?.rawValue),
+            members: memberFigures, activity: figures, threads: threads, channels: busyChannels,
+            topMembers: TopMembers(
+                byPosts: ranking(postsByMember, members: members, top: request.top),
+                byRepliesToOthers: ranking(repliesToOthers, members: members, top: request.top),
+                byReactionsReceived: ranking(reactionsReceived, members: members, top: request.top)),
+            weekly: GrowthSeries.weekly(snapshot: snapshot, period: period, countUnseen: countUnseen))
+    }
+
+    /// The `top` members with the highest non-zero value; ties by name, then id, for stable output.
+    static func ranking(_ values: [Int], members: [CommunitySnapshot.Member], top: Int) -> [RankedMember] {
+        values.indices.filter { values[$0] > 0 && !members[$0].isBot }
+            .sorted {
+                (values[$0], members[$1].displayName, members[$1].id) > (values[$1], members[$0].displayName, members[$0].id)
+            }
+            .prefix(max(0, top))
+            .map { RankedMember(memberID: members[$0].id, name: members[$0].displayName, handle: members[$0].handle, value: values[$0]) }
+    }
+
+    /// One line of at most 120 characters.
+    static func excerpt(_ text: String) -> String {
+        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        return line.count > 120 ? String(line.prefix(119)) + "…" : line
+    }
+}

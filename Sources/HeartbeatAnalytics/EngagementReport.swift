@@ -1,0 +1,137 @@
+import HeartbeatCore
+
+/// The engagement report: what `heartbeat report` prints and `--format json` serialises. JSON keys
+/// are these property names in snake_case, and are stable: fields are only ever added.
+public struct EngagementReport: Codable, Sendable, Hashable {
+    public var scope: ReportScope
+    public var members: MemberFigures
+    public var activity: ActivityFigures
+    public var threads: ThreadFigures
+    /// One row per channel with any activity in the period, busiest first.
+    public var channels: [ChannelFigures]
+    public var topMembers: TopMembers
+    /// Growth versus engagement, one point per week (Monday to Sunday, UTC) of the period.
+    public var weekly: [WeeklyPoint]
+}
+
+/// The period and filters a report covers.
+public struct ReportScope: Codable, Sendable, Hashable {
+    /// First day included, `YYYY-MM-DD`.
+    public var since: String
+    /// Last day included, `YYYY-MM-DD`.
+    public var until: String
+    public var days: Int
+    /// Channel filter as given; empty for all channels.
+    public var channels: [String]
+    public var platform: String?
+}
+
+/// Who the members are. A *member* is a person's account (not a bot) that is not deleted.
+public struct MemberFigures: Codable, Sendable, Hashable {
+    /// Members who had joined by the period end: first seen (join or first activity) before the end,
+    /// or never seen at all (listed in the user list without any activity: join date unknown).
+    public var total: Int
+    /// Members first seen (a `channel_join` or their first activity, whichever is earlier) in the period.
+    public var new: Int
+    /// Members in `total` with no join or activity at all, so no known join date.
+    public var unknownJoinDate: Int
+    /// Bot accounts (flagged bots, Slackbot, integrations posting `bot_message`), counted apart.
+    public var bots: Int
+    /// Deleted (deactivated) human accounts, counted apart; their past activity still counts.
+    public var deleted: Int
+}
+
+/// What people did in the period. Posts are messages and thread replies by persons.
+public struct ActivityFigures: Codable, Sendable, Hashable {
+    /// Persons who posted at least one message or reply in the period (deleted accounts included).
+    public var activePosters: Int
+    /// Active posters whose first post ever falls in the period.
+    public var newPosters: Int
+    /// Active posters who had posted before the period.
+    public var returningPosters: Int
+    /// Top-level messages by persons.
+    public var messages: Int
+    /// Thread replies by persons (including replies also sent to the channel).
+    public var replies: Int
+    /// Reactions given by persons to messages posted in the period (Slack does not date reactions).
+    public var reactions: Int
+    /// Posts by bots, counted apart.
+    public var botMessages: Int
+    /// Mean daily active posters over the period's days.
+    public var averageDAU: Double
+    /// Mean over the period's days of posters in the 7 days ending that day.
+    public var averageWAU: Double
+    /// Mean over the period's days of posters in the 30 days ending that day.
+    public var averageMAU: Double
+    /// averageDAU / averageMAU.
+    public var stickiness: Double
+}
+
+/// Threads started in the period and how they were answered (`FirstResponse`).
+public struct ThreadFigures: Codable, Sendable, Hashable {
+    /// Top-level messages by persons in the period.
+    public var roots: Int
+    /// Roots with a reply by another person.
+    public var answeredRoots: Int
+    /// answeredRoots / roots.
+    public var responseRate: Double
+    public var firstResponseMedianSeconds: Double?
+    /// 90th percentile, linear interpolation.
+    public var firstResponseP90Seconds: Double?
+    /// Roots that look like questions.
+    public var questions: Int
+    public var unansweredQuestions: Int
+    /// The most recent unanswered questions (at most the request's limit).
+    public var unansweredList: [UnansweredQuestion]
+}
+
+public struct UnansweredQuestion: Codable, Sendable, Hashable {
+    public var activityID: Int64
+    public var channel: String
+    public var author: String
+    /// `YYYY-MM-DDTHH:MM:SSZ`.
+    public var postedAt: String
+    /// The first 120 characters of the question, single line.
+    public var excerpt: String
+}
+
+public struct ChannelFigures: Codable, Sendable, Hashable {
+    public var channel: String
+    public var messages: Int
+    public var replies: Int
+    public var reactions: Int
+    public var activePosters: Int
+    public var botMessages: Int
+    public var roots: Int
+    public var firstResponseMedianSeconds: Double?
+    public var unansweredQuestions: Int
+}
+
+public struct TopMembers: Codable, Sendable, Hashable {
+    /// Most messages and replies posted.
+    public var byPosts: [RankedMember]
+    /// Most thread replies in threads started by someone else.
+    public var byRepliesToOthers: [RankedMember]
+    /// Most reactions received from other persons on posts in the period.
+    public var byReactionsReceived: [RankedMember]
+}
+
+public struct RankedMember: Codable, Sendable, Hashable {
+    public var memberID: Int64
+    public var name: String
+    public var handle: String
+    public var value: Int
+}
+
+public struct WeeklyPoint: Codable, Sendable, Hashable {
+    /// The Monday (UTC) the week starts, `YYYY-MM-DD`; the first and last week may be cut by the period.
+    public var weekStart: String
+    /// Members (as in `MemberFigures.total`) at the end of the week.
+    public var members: Int
+    /// Members first seen in the week.
+    public var newMembers: Int
+    /// Persons who posted in the week.
+    public var activePosters: Int
+    /// Messages and replies by persons in the week.
+    public var posts: Int
+}

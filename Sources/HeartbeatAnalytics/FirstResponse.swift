@@ -1,0 +1,62 @@
+import HeartbeatCore
+
+/// How fast threads get their first answer, and which questions got none.
+///
+/// Definitions (quoted in the README): a *root* is a top-level message posted by a person (not a
+/// bot) inside the period. Its *first-response time* is the seconds from the root to the earliest
+/// thread reply by a different person: replies by bots and by the root's own author do not count,
+/// and a reply after the period end still does. An *unanswered question* is a root that looks like
+/// a question (`QuestionHeuristic`) and has no such reply.
+public enum FirstResponse {
+    public struct Outcome: Sendable, Hashable {
+        /// Index of the root in `snapshot.activities`.
+        public var root: Int
+        /// `nil` when no other person replied.
+        public var firstResponseSeconds: Double?
+    }
+
+    struct ThreadKey: Hashable {
+        var space: Int32
+        var rootTime: Int64
+    }
+
+    /// One outcome per root in the period, in time order.
+    public static func outcomes(in snapshot: CommunitySnapshot, period: Period) -> [Outcome] {
+        let activities = snapshot.activities
+        let members = snapshot.members
+        func isPerson(_ member: Int32) -> Bool { member >= 0 && !members[Int(member)].isBot }
+
+        var outcomes: [Outcome] = []
+        var slotByThread: [ThreadKey: Int] = [:]
+        for (index, activity) in activities.enumerated()
+        where activity.kind == .message && isPerson(activity.member) && period.contains(microseconds: activity.time) {
+            slotByThread[ThreadKey(space: activity.space, rootTime: activity.time)] = outcomes.count
+            outcomes.append(Outcome(root: index, firstResponseSeconds: nil))
+        }
+        guard !outcomes.isEmpty else { return [] }
+        for activity in activities where activity.kind == .reply && activity.threadRoot != 0 {
+            guard isPerson(activity.member),
+                let slot = slotByThread[ThreadKey(space: activity.space, rootTime: activity.threadRoot)]
+            else { continue }
+            let root = activities[outcomes[slot].root]
+            guard activity.member != root.member else { continue }
+            let seconds = Double(activity.time - root.time) / 1_000_000
+            if let current = outcomes[slot].firstResponseSeconds, current <= seconds { continue }
+            outcomes[slot].firstResponseSeconds = seconds
+        }
+        return outcomes
+    }
+
+    /// The figures over a set of outcomes.
+    public static func figures(_ outcomes: [Outcome], in snapshot: CommunitySnapshot) -> ThreadFigures {
+        let times = outcomes.compactMap(\.firstResponseSeconds)
+        let questions = outcomes.filter { snapshot.activities[$0.root].isQuestion }
+        let unanswered = questions.filter { $0.firstResponseSeconds == nil }
+        return ThreadFigures(
+            roots: outcomes.count, answeredRoots: times.count,
+            responseRate: outcomes.isEmpty ? 0 : Double(times.count) / Double(outcomes.count),
+            firstResponseMedianSeconds: Percentile.median(times),
+            firstResponseP90Seconds: Percentile.percentile(90, of: times),
+            questions: questions.count, unansweredQuestions: unanswered.count, unansweredList: [])
+    }
+}

@@ -1,0 +1,44 @@
+import HeartbeatCore
+
+/// Growth versus engagement: total members against weekly active posters, week by week. The
+/// question a community manager asks first: are we growing, and is the growth real?
+public enum GrowthSeries {
+    /// Weeks run Monday to Sunday (UTC); the first and last are cut to the period.
+    public static func weekly(snapshot: CommunitySnapshot, period: Period, countUnseen: Bool) -> [WeeklyPoint] {
+        guard period.dayCount > 0 else { return [] }
+        let firstMonday = period.firstDay - Int64(CivilDate(dayNumber: period.firstDay).weekday)
+        let weekCount = Int((period.endDay - 1 - firstMonday) / 7) + 1
+        func week(of day: Int64) -> Int { Int((day - firstMonday) / 7) }
+
+        var newMembers = [Int](repeating: 0, count: weekCount)
+        var membersBefore = 0
+        for member in snapshot.members where member.isMember {
+            guard let firstSeen = member.firstSeen else {
+                if countUnseen { membersBefore += 1 }
+                continue
+            }
+            if firstSeen < period.start {
+                membersBefore += 1
+            } else if period.contains(firstSeen) {
+                newMembers[week(of: firstSeen.dayNumber)] += 1
+            }
+        }
+        var posters = [Set<Int32>](repeating: [], count: weekCount)
+        var posts = [Int](repeating: 0, count: weekCount)
+        for activity in snapshot.activities
+        where activity.kind.isPost && activity.member >= 0 && period.contains(microseconds: activity.time) {
+            guard !snapshot.members[Int(activity.member)].isBot else { continue }
+            let index = week(of: Timestamp(microseconds: activity.time).dayNumber)
+            posters[index].insert(activity.member)
+            posts[index] += 1
+        }
+        var running = membersBefore
+        return (0..<weekCount).map { index in
+            running += newMembers[index]
+            let monday = firstMonday + Int64(index) * 7
+            return WeeklyPoint(
+                weekStart: CivilDate(dayNumber: max(monday, period.firstDay)).description, members: running,
+                newMembers: newMembers[index], activePosters: posters[index].count, posts: posts[index])
+        }
+    }
+}

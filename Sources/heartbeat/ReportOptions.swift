@@ -1,0 +1,50 @@
+import ArgumentParser
+import HeartbeatAnalytics
+import HeartbeatCore
+import HeartbeatReport
+
+extension CivilDate: ExpressibleByArgument {
+    public init?(argument: String) { self.init(iso: argument) }
+}
+
+extension Platform: ExpressibleByArgument {}
+extension ReportFormat: ExpressibleByArgument {}
+
+/// The period, filters and output options every report takes.
+struct ReportOptions: ParsableArguments {
+    @Option(help: "First day included, YYYY-MM-DD (UTC). Default: 90 days before --until.")
+    var since: CivilDate?
+
+    @Option(help: "First day NOT included, YYYY-MM-DD (UTC). Default: the day after the last activity.")
+    var until: CivilDate?
+
+    @Flag(name: .customLong("all"), help: "The whole history instead of the last 90 days.")
+    var wholeHistory = false
+
+    @Option(name: .customLong("channel"), help: "Only this channel (name or id; repeat for several).")
+    var channels: [String] = []
+
+    @Option(help: "Only this platform (\(Platform.allCases.map(\.rawValue).joined(separator: ", "))).")
+    var platform: Platform?
+
+    @Option(
+        help: "Output: table, markdown, csv or json. Default: table on a terminal, markdown otherwise.")
+    var format: ReportFormat?
+
+    @Option(help: "Length of each top-members list.")
+    var top: Int = 10
+
+    func validate() throws {
+        if let since, let until, since >= until {
+            throw ValidationError("--since \(since) must be before --until \(until) (--until is the first day not included).")
+        }
+        if top < 0 { throw ValidationError("--top must be 0 or more.") }
+    }
+
+    var request: ReportRequest {
+        ReportRequest(
+            since: since, until: until, wholeHistory: wholeHistory, platform: platform, spaces: channels, top: top)
+    }
+
+    var resolvedFormat: ReportFormat { format ?? (Terminal.stdoutIsTerminal ? .table : .markdown) }
+}
