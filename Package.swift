@@ -46,12 +46,19 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(name: "HeartbeatTestSupport", dependencies: ["HeartbeatCore"], swiftSettings: strictSettings),
         .testTarget(
+            name: "HeartbeatCoreTests", dependencies: ["HeartbeatCore"], swiftSettings: strictSettings),
+        .testTarget(
             name: "HeartbeatImportTests",
-            dependencies: ["HeartbeatImport", "HeartbeatTestSupport"],
+            dependencies: [
+                "HeartbeatImport", "HeartbeatTestSupport", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HeartbeatStoreTests",
-            dependencies: ["HeartbeatStore", "HeartbeatImport", "HeartbeatTestSupport"],
+            dependencies: [
+                "HeartbeatStore", "HeartbeatImport", "HeartbeatTestSupport",
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HeartbeatAnalyticsTests",
@@ -63,7 +70,7 @@ let package = Package(
             swiftSettings: strictSettings),
         .testTarget(
             name: "HeartbeatCLITests",
-            dependencies: ["HeartbeatTestSupport"],
+            dependencies: ["heartbeat", "HeartbeatTestSupport"],
             swiftSettings: strictSettings),
     ]
 )

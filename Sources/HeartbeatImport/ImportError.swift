@@ -3,8 +3,9 @@
 public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// Kept private so that cases can grow without breaking callers (STYLE habit 4).
     private enum Code: String, Sendable {
-        case exportNotFound, notAnExport, damagedArchive, unreadableEntry, malformedJSON, unexpectedValue,
-            badFileName
+        case exportNotFound = "export-not-found", notAnExport = "not-an-export", damagedArchive = "damaged-archive",
+            unreadableEntry = "unreadable-entry", malformedJSON = "malformed-json",
+            unexpectedValue = "unexpected-value", badFileName = "bad-file-name"
     }
 
     private let code: Code
@@ -22,11 +23,7 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     }
 
     /// A short stable identifier for scripts (`malformed-json`, …).
-    public var identifier: String {
-        code.rawValue.reduce(into: "") { out, ch in
-            if ch.isUppercase { out += "-" + ch.lowercased() } else { out.append(ch) }
-        }
-    }
+    public var identifier: String { code.rawValue }
 
     public var description: String {
         "\(file)\(position.isEmpty ? "" : ":\(position)"): \(message)"

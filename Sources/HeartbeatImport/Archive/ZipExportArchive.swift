@@ -54,6 +54,9 @@ final class ZipExportArchive: ExportArchive {
     }
 
     private static func describe(_ error: any Error) -> String {
+        // ZIPFoundation's decompression errors are not public: recognise them by name.
+        let text = "\(error)"
+        if text.contains("corruptedData") || text.contains("invalidStream") { return "corrupted compressed data" }
         guard let archiveError = error as? Archive.ArchiveError else { return "\(error)" }
         switch archiveError {
         case .unreadableArchive: return "damaged or inaccessible archive"

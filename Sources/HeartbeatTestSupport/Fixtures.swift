@@ -1,0 +1,34 @@
+import Foundation
+
+/// Hand-made inputs checked in under `Tests/Fixtures/`, small enough that every expected figure
+/// in the tests was computed by hand.
+public enum Fixtures {
+    /// The package root, found from this file's location.
+    public static let packageRoot: URL = URL(fileURLWithPath: #filePath)
+        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+
+    public static func url(_ name: String) -> URL {
+        packageRoot.appendingPathComponent("Tests/Fixtures").appendingPathComponent(name)
+    }
+
+    /// `Tests/Fixtures/tiny-export`: 7 accounts, 2 channels, 3 day files (see its README in the tests).
+    public static var tinyExport: URL { url("tiny-export") }
+
+    /// A fresh copy of a fixture folder in a new temporary directory, safe to modify.
+    public static func temporaryCopy(of fixture: URL) throws -> URL {
+        let directory = try TemporaryDirectory.make()
+        let copy = directory.appendingPathComponent(fixture.lastPathComponent)
+        try FileManager.default.copyItem(at: fixture, to: copy)
+        return copy
+    }
+}
+
+/// Unique temporary directories for tests (left for the OS to clean).
+public enum TemporaryDirectory {
+    public static func make() throws -> URL {
+        let url = FileManager.default.temporaryDirectory
+            .appendingPathComponent("heartbeat-tests-\(UUID().uuidString)", isDirectory: true)
+        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
+        return url
+    }
+}

@@ -1,0 +1,80 @@
+import HeartbeatCore
+import Testing
+
+@Suite struct TimestampTests {
+    @Test(arguments: [
+        ("1704067200.000123", Int64(1_704_067_200_000_123)),
+        ("1704067200", Int64(1_704_067_200_000_000)),
+        ("1704067200.5", Int64(1_704_067_200_500_000)),
+    ])
+    func parsesSlackTimestampsExactly(text: String, micros: Int64) {
+        #expect(Timestamp(slackTS: text)?.microseconds == micros)
+    }
+
+    @Test(arguments: ["", "abc", "1.2.3", "1704067200.0000001", "-5", "1704067200."])
+    func rejectsMalformedTimestamps(text: String) {
+        if text == "1704067200." {
+            // A trailing dot with no fraction is still a whole second.
+            #expect(Timestamp(slackTS: text)?.microseconds == 1_704_067_200_000_000)
+        } else {
+            #expect(Timestamp(slackTS: text) == nil)
+        }
+    }
+
+    @Test func formatsUTC() {
+        let time = Timestamp(microseconds: 1_772_442_000_000_100)
+        #expect(time.isoDay == "2026-03-02")
+        #expect(time.isoDateTime == "2026-03-02T09:00:00Z")
+        #expect(Timestamp(microseconds: -1).dayNumber == -1)
+    }
+}
+
+@Suite struct CivilDateTests {
+    @Test func roundTripsDayNumbers() {
+        for day in Int64(-800)...Int64(25_000) where day % 7 == 0 || day < -790 {
+            let date = CivilDate(dayNumber: day)
+            #expect(date.dayNumber == day)
+            #expect(CivilDate(iso: date.description) == date)
+        }
+        #expect(CivilDate(iso: "1970-01-01")?.dayNumber == 0)
+        #expect(CivilDate(iso: "2026-03-02")?.weekday == 0)  // a Monday
+        #expect(CivilDate(iso: "2026-03-01")?.weekday == 6)  // a Sunday
+    }
+
+    @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "2024-1-01", "20240101", "2024-01-01x", "notadate"])
+    func rejectsImpossibleDates(text: String) {
+        #expect(CivilDate(iso: text) == nil)
+    }
+
+    @Test func acceptsLeapDay() {
+        #expect(CivilDate(iso: "2024-02-29") != nil)
+    }
+}
+
+@Suite struct PeriodTests {
+    @Test func defaultPeriodEndsWithTheLastActivityDay() {
+        let last = Timestamp(microseconds: 1_773_061_200_000_100)  // 2026-03-09 13:00 UTC
+        let period = Period.days(90, endingWith: last)
+        #expect(period.lastIncludedDay.description == "2026-03-09")
+        #expect(period.dayCount == 90)
+        #expect(period.contains(last))
+        #expect(!period.contains(Timestamp(microseconds: period.end.microseconds)))
+    }
+}
+
+@Suite struct QuestionHeuristicTests {
+    @Test(arguments: [
+        ("How do I quantize a model", true),
+        ("anyone using tflite on android", true),
+        ("Release notes are out :tada:", false),
+        ("is there a way?", true),
+        ("see `x?` in the docs", false),
+        ("link <https://example.org/?q=1|docs> here", false),
+        ("  Why not", true),
+        ("thanks all <@U1>", false),
+        ("```what()```", false),
+    ])
+    func recognisesQuestions(text: String, expected: Bool) {
+        #expect(QuestionHeuristic.looksLikeQuestion(text) == expected)
+    }
+}

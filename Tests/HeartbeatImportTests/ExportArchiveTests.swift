@@ -1,0 +1,60 @@
+import Foundation
+import HeartbeatCore
+@testable import HeartbeatImport
+import HeartbeatTestSupport
+import Testing
+import ZIPFoundation
+
+@Suite struct ExportArchiveTests {
+    @Test func zipAndFolderHoldTheSameFilesWithTheSameFingerprints() throws {
+        let directory = try TemporaryDirectory.make()
+        let zipURL = directory.appendingPathComponent("Tiny Slack export Mar 1 2026 - Mar 10 2026.zip")
+        try FileManager.default.zipItem(at: Fixtures.tinyExport, to: zipURL, shouldKeepParent: false)
+
+        let folder = try openExportArchive(at: Fixtures.tinyExport.path)
+        let zipped = try openExportArchive(at: zipURL.path)
+        #expect(folder.entries.map(\.path) == zipped.entries.map(\.path))
+        for (folderEntry, zipEntry) in zip(folder.entries, zipped.entries) {
+            let folderData = try folder.read(folderEntry)
+            let zipData = try zipped.read(zipEntry)
+            #expect(folderData == zipData)
+            #expect(folder.fingerprint(of: folderEntry, data: folderData) == zipEntry.knownFingerprint)
+        }
+        #expect(SlackImportJob.workspaceName(fromExportPath: zipURL.path) == "Tiny")
+    }
+
+    @Test func findsAnExportInsideOneTopFolder() throws {
+        let directory = try TemporaryDirectory.make()
+        let zipURL = directory.appendingPathComponent("wrapped.zip")
+        try FileManager.default.zipItem(at: Fixtures.tinyExport, to: zipURL, shouldKeepParent: true)
+        let layout = try SlackExportLayout(archive: openExportArchive(at: zipURL.path))
+        #expect(layout.prefix == "tiny-export/")
+        #expect(layout.dayFiles.map { "\($0.folder)/\($0.date)" } == ["general/2026-03-02", "general/2026-03-09", "help/2026-03-03"])
+    }
+
+    @Test func truncatedZipIsAClearError() throws {
+        let directory = try TemporaryDirectory.make()
+        let zipURL = directory.appendingPathComponent("export.zip")
+        try FileManager.default.zipItem(at: Fixtures.tinyExport, to: zipURL, shouldKeepParent: false)
+        let bytes = try Data(contentsOf: zipURL)
+        let truncated = directory.appendingPathComponent("truncated.zip")
+        try bytes.prefix(bytes.count / 2).write(to: truncated)
+        let error = try #require(throws: ImportError.self) { try openExportArchive(at: truncated.path) }
+        #expect(error.identifier == "damaged-archive")
+        #expect(error.file == truncated.path)
+        #expect(error.message.contains("truncated"))
+    }
+
+    @Test func folderWithoutUsersJSONIsNotAnExport() throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("users.json"))
+        let error = try #require(throws: ImportError.self) { try SlackExportLayout(archive: openExportArchive(at: copy.path)) }
+        #expect(error.identifier == "not-an-export")
+        #expect(error.message.contains("users.json not found"))
+    }
+
+    @Test func missingPathIsAClearError() throws {
+        let error = try #require(throws: ImportError.self) { try openExportArchive(at: "/nonexistent/export.zip") }
+        #expect(error.identifier == "export-not-found")
+    }
+}
