@@ -1,0 +1,141 @@
+import Foundation
+import HeartbeatCore
+import HeartbeatImport
+import HeartbeatStore
+import HeartbeatTestSupport
+import Testing
+import ZIPFoundation
+
+/// Ingest of `Tests/Fixtures/tiny-export` into a real SQLite store. Expected counts, by hand:
+/// 7 accounts (U1–U5, UB, USLACKBOT) → 7 identities and 7 members; 2 channels; activities
+/// 8 + 7 + 2 = 17; reactions 3 (one +1 by three users); mentions 1 (`<@U1>`); source files:
+/// users.json, channels.json and 3 day files = 5.
+@Suite struct SlackIngestTests {
+    static let tinyCounts = StoreCounts(
+        workspaces: 1, members: 7, identities: 7, spaces: 2, activities: 17, reactions: 3, mentions: 1, sourceFiles: 5)
+
+    @Test func importsTheTinyExportExactly() async throws {
+        let store = try SQLiteStore()
+        let summary = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        #expect(try await store.counts() == Self.tinyCounts)
+        #expect(summary.workspace == Workspace(platform: .slack, externalID: "T1", name: "tiny-export"))
+        #expect(summary.dayFiles == 3)
+        #expect(summary.dayFilesImported == 3)
+        #expect(summary.activitiesWritten == 17)
+        #expect(summary.diagnostics.map(\.description) == [
+            "help/2026-03-03.json: warning: unknown message subtype 'huddle_magic' (1×, first here): kept as 'other', not counted as posts"
+        ])
+    }
+
+    @Test func secondIngestOfTheSameExportChangesNothing() async throws {
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        let again = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        #expect(again.dayFilesUnchanged == 3)
+        #expect(again.dayFilesImported == 0)
+        #expect(again.activitiesWritten == 0)
+        #expect(try await store.counts() == Self.tinyCounts)
+    }
+
+    @Test func zipAndFolderOfOneExportAreTheSameFiles() async throws {
+        let directory = try TemporaryDirectory.make()
+        let zipURL = directory.appendingPathComponent("Tiny Slack export.zip")
+        try FileManager.default.zipItem(at: Fixtures.tinyExport, to: zipURL, shouldKeepParent: false)
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        let fromZip = try await SlackImporter(path: zipURL.path).run(into: store)
+        #expect(fromZip.dayFilesUnchanged == 3)
+        #expect(try await store.counts() == Self.tinyCounts)
+    }
+
+    @Test func updatedExportOnlyImportsWhatIsNew() async throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+
+        // One more day, and one existing day gains a reply.
+        try """
+        [{"type": "message", "user": "U5", "ts": "1773144000.000100", "text": "first post from erin"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-10.json"), atomically: true, encoding: .utf8)
+        try """
+        [
+            {"type": "message", "user": "U2", "ts": "1773057600.000100", "thread_ts": "1773057600.000100", "text": "What is the best way to profile?"},
+            {"type": "message", "user": "U3", "ts": "1773061200.000100", "thread_ts": "1773057600.000100", "parent_user_id": "U2", "text": "Instruments"},
+            {"type": "message", "user": "U1", "ts": "1773062000.000100", "thread_ts": "1773057600.000100", "parent_user_id": "U2", "text": "perf"}
+        ]
+        """.write(to: copy.appendingPathComponent("general/2026-03-09.json"), atomically: true, encoding: .utf8)
+
+        let update = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(update.dayFiles == 4)
+        #expect(update.dayFilesUnchanged == 2)
+        #expect(update.dayFilesImported == 2)
+        #expect(update.activitiesWritten == 1 + 3)
+        var expected = Self.tinyCounts
+        expected.activities += 2
+        expected.sourceFiles += 1
+        #expect(try await store.counts() == expected)
+    }
+
+    @Test func corruptedDayFileLeavesTheStoreUnchanged() async throws {
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        try "[{\"type\": \"message\", \"user\": \"U1\", \"ts\": \"1773100000.000100\", \"text\": \"new\"}]"
+            .write(to: copy.appendingPathComponent("general/2026-03-10.json"), atomically: true, encoding: .utf8)
+        try "[{\"ts\": \"1772532000.000100\", \"user\": \"U4\"},, ]"
+            .write(to: copy.appendingPathComponent("help/2026-03-03.json"), atomically: true, encoding: .utf8)
+
+        await #expect {
+            _ = try await SlackImporter(path: copy.path).run(into: store)
+        } throws: { error in
+            (error as? ImportError)?.description == "help/2026-03-03.json:1:44: malformed JSON: expected a value, found ','"
+        }
+        #expect(try await store.counts() == Self.tinyCounts)
+    }
+
+    @Test func skipBadFilesImportsTheRestAndSaysWhy() async throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        try "[{\"ts\": 17}]".write(to: copy.appendingPathComponent("help/2026-03-03.json"), atomically: true, encoding: .utf8)
+        try "[]".write(to: copy.appendingPathComponent("help/2026-02-31.json"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore()
+        let summary = try await SlackImporter(path: copy.path, options: ImportOptions(skipBadFiles: true)).run(into: store)
+        #expect(summary.skipped.map(\.description).sorted() == [
+            "help/2026-02-31.json: a conversation file must be named YYYY-MM-DD.json with a real date",
+            "help/2026-03-03.json:1:2 at [0].ts: expected a string; Expected to decode String but found number instead.",
+        ])
+        #expect(summary.dayFilesImported == 2)
+        #expect(try await store.counts().activities == 10)
+    }
+
+    @Test func wronglyNamedDayFileFailsByDefault() async throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        try "[]".write(to: copy.appendingPathComponent("general/2026-13-01.json"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore()
+        await #expect(throws: ImportError.self) { _ = try await SlackImporter(path: copy.path).run(into: store) }
+        #expect(try await store.counts().activities == 0)
+    }
+
+    @Test func snapshotResolvesChannelsByNameOrId() async throws {
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        let help = try await store.snapshot(ActivityQuery(spaces: ["#help"]))
+        #expect(help.spaces.map(\.name) == ["help"])
+        #expect(help.activities.count == 7)
+        let byID = try await store.snapshot(ActivityQuery(spaces: ["C1"]))
+        #expect(byID.activities.count == 10)
+        await #expect(throws: StoreError.self) { _ = try await store.snapshot(ActivityQuery(spaces: ["nope"])) }
+        let range = try #require(try await store.activityRange(ActivityQuery()))
+        #expect(range.lowerBound.microseconds == 1_772_438_400_000_100)
+        #expect(range.upperBound.microseconds == 1_773_061_200_000_100)
+    }
+
+    @Test func fileStorePersistsAcrossOpens() async throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("hb.sqlite").path
+        do {
+            let store = try SQLiteStore(path: path)
+            _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        }
+        let reopened = try SQLiteStore(path: path)
+        #expect(try await reopened.counts() == Self.tinyCounts)
+    }
+}
