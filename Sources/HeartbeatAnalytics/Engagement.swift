@@ -163,12 +163,12 @@ public enum Engagement {
             weekly: GrowthSeries.weekly(snapshot: snapshot, period: period, countUnseen: countUnseen))
     }
 
-    /// The `top` members with the highest non-zero value; ties by name, then id, for stable output.
+    /// The `top` members with the highest non-zero value; ties by name (case-insensitive), then id,
+    /// for stable output.
     static func ranking(_ values: [Int], members: [CommunitySnapshot.Member], top: Int) -> [RankedMember] {
-        values.indices.filter { values[$0] > 0 && !members[$0].isBot }
-            .sorted {
-                (values[$0], members[$1].displayName, members[$1].id) > (values[$1], members[$0].displayName, members[$0].id)
-            }
+        let names = members.map { $0.displayName.lowercased() }
+        return values.indices.filter { values[$0] > 0 && !members[$0].isBot }
+            .sorted { (values[$0], names[$1], members[$1].id) > (values[$1], names[$0], members[$0].id) }
             .prefix(max(0, top))
             .map { RankedMember(memberID: members[$0].id, name: members[$0].displayName, handle: members[$0].handle, value: values[$0]) }
     }

@@ -12,6 +12,16 @@ public struct EngagementReport: Codable, Sendable, Hashable {
     public var topMembers: TopMembers
     /// Growth versus engagement, one point per week (Monday to Sunday, UTC) of the period.
     public var weekly: [WeeklyPoint]
+
+    public init(scope: ReportScope, members: MemberFigures, activity: ActivityFigures, threads: ThreadFigures, channels: [ChannelFigures], topMembers: TopMembers, weekly: [WeeklyPoint]) {
+        self.scope = scope
+        self.members = members
+        self.activity = activity
+        self.threads = threads
+        self.channels = channels
+        self.topMembers = topMembers
+        self.weekly = weekly
+    }
 }
 
 /// The period and filters a report covers.
@@ -24,6 +34,14 @@ public struct ReportScope: Codable, Sendable, Hashable {
     /// Channel filter as given; empty for all channels.
     public var channels: [String]
     public var platform: String?
+
+    public init(since: String, until: String, days: Int, channels: [String], platform: String?) {
+        self.since = since
+        self.until = until
+        self.days = days
+        self.channels = channels
+        self.platform = platform
+    }
 }
 
 /// Who the members are. A *member* is a person's account (not a bot) that is not deleted.
@@ -39,6 +57,14 @@ public struct MemberFigures: Codable, Sendable, Hashable {
     public var bots: Int
     /// Deleted (deactivated) human accounts, counted apart; their past activity still counts.
     public var deleted: Int
+
+    public init(total: Int, new: Int, unknownJoinDate: Int, bots: Int, deleted: Int) {
+        self.total = total
+        self.new = new
+        self.unknownJoinDate = unknownJoinDate
+        self.bots = bots
+        self.deleted = deleted
+    }
 }
 
 /// What people did in the period. Posts are messages and thread replies by persons.
@@ -65,6 +91,20 @@ public struct ActivityFigures: Codable, Sendable, Hashable {
     public var averageMAU: Double
     /// averageDAU / averageMAU.
     public var stickiness: Double
+
+    public init(activePosters: Int, newPosters: Int, returningPosters: Int, messages: Int, replies: Int, reactions: Int, botMessages: Int, averageDAU: Double, averageWAU: Double, averageMAU: Double, stickiness: Double) {
+        self.activePosters = activePosters
+        self.newPosters = newPosters
+        self.returningPosters = returningPosters
+        self.messages = messages
+        self.replies = replies
+        self.reactions = reactions
+        self.botMessages = botMessages
+        self.averageDAU = averageDAU
+        self.averageWAU = averageWAU
+        self.averageMAU = averageMAU
+        self.stickiness = stickiness
+    }
 }
 
 /// Threads started in the period and how they were answered (`FirstResponse`).
@@ -83,6 +123,17 @@ public struct ThreadFigures: Codable, Sendable, Hashable {
     public var unansweredQuestions: Int
     /// The most recent unanswered questions (at most the request's limit).
     public var unansweredList: [UnansweredQuestion]
+
+    public init(roots: Int, answeredRoots: Int, responseRate: Double, firstResponseMedianSeconds: Double?, firstResponseP90Seconds: Double?, questions: Int, unansweredQuestions: Int, unansweredList: [UnansweredQuestion]) {
+        self.roots = roots
+        self.answeredRoots = answeredRoots
+        self.responseRate = responseRate
+        self.firstResponseMedianSeconds = firstResponseMedianSeconds
+        self.firstResponseP90Seconds = firstResponseP90Seconds
+        self.questions = questions
+        self.unansweredQuestions = unansweredQuestions
+        self.unansweredList = unansweredList
+    }
 }
 
 public struct UnansweredQuestion: Codable, Sendable, Hashable {
@@ -93,6 +144,14 @@ public struct UnansweredQuestion: Codable, Sendable, Hashable {
     public var postedAt: String
     /// The first 120 characters of the question, single line.
     public var excerpt: String
+
+    public init(activityID: Int64, channel: String, author: String, postedAt: String, excerpt: String) {
+        self.activityID = activityID
+        self.channel = channel
+        self.author = author
+        self.postedAt = postedAt
+        self.excerpt = excerpt
+    }
 }
 
 public struct ChannelFigures: Codable, Sendable, Hashable {
@@ -105,6 +164,18 @@ public struct ChannelFigures: Codable, Sendable, Hashable {
     public var roots: Int
     public var firstResponseMedianSeconds: Double?
     public var unansweredQuestions: Int
+
+    public init(channel: String, messages: Int, replies: Int, reactions: Int, activePosters: Int, botMessages: Int, roots: Int, firstResponseMedianSeconds: Double?, unansweredQuestions: Int) {
+        self.channel = channel
+        self.messages = messages
+        self.replies = replies
+        self.reactions = reactions
+        self.activePosters = activePosters
+        self.botMessages = botMessages
+        self.roots = roots
+        self.firstResponseMedianSeconds = firstResponseMedianSeconds
+        self.unansweredQuestions = unansweredQuestions
+    }
 }
 
 public struct TopMembers: Codable, Sendable, Hashable {
@@ -114,6 +185,12 @@ public struct TopMembers: Codable, Sendable, Hashable {
     public var byRepliesToOthers: [RankedMember]
     /// Most reactions received from other persons on posts in the period.
     public var byReactionsReceived: [RankedMember]
+
+    public init(byPosts: [RankedMember], byRepliesToOthers: [RankedMember], byReactionsReceived: [RankedMember]) {
+        self.byPosts = byPosts
+        self.byRepliesToOthers = byRepliesToOthers
+        self.byReactionsReceived = byReactionsReceived
+    }
 }
 
 public struct RankedMember: Codable, Sendable, Hashable {
@@ -121,6 +198,13 @@ public struct RankedMember: Codable, Sendable, Hashable {
     public var name: String
     public var handle: String
     public var value: Int
+
+    public init(memberID: Int64, name: String, handle: String, value: Int) {
+        self.memberID = memberID
+        self.name = name
+        self.handle = handle
+        self.value = value
+    }
 }
 
 public struct WeeklyPoint: Codable, Sendable, Hashable {
@@ -134,4 +218,12 @@ public struct WeeklyPoint: Codable, Sendable, Hashable {
     public var activePosters: Int
     /// Messages and replies by persons in the week.
     public var posts: Int
+
+    public init(weekStart: String, members: Int, newMembers: Int, activePosters: Int, posts: Int) {
+        self.weekStart = weekStart
+        self.members = members
+        self.newMembers = newMembers
+        self.activePosters = activePosters
+        self.posts = posts
+    }
 }
