@@ -58,3 +58,12 @@ import ZIPFoundation
         #expect(error.identifier == "export-not-found")
     }
 }
+
+@Suite struct CRC32Tests {
+    @Test func matchesTheStandardCheckValues() {
+        #expect(CRC32.checksum(Data("123456789".utf8)) == 0xCBF4_3926)
+        #expect(CRC32.checksum(Data()) == 0)
+        let long = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
+        #expect(CRC32.checksum(long) == long.crc32(checksum: 0))
+    }
+}

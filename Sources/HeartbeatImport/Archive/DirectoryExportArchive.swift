@@ -1,4 +1,12 @@
 import Foundation
+
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
 import HeartbeatCore
 
 /// An unzipped export: a folder holding `users.json`, `channels.json` and one folder per channel.
@@ -10,24 +18,37 @@ final class DirectoryExportArchive: ExportArchive {
     init(path: String) throws {
         location = path
         root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
-        let keys: [URLResourceKey] = [.isRegularFileKey, .fileSizeKey]
-        guard
-            let walker = FileManager.default.enumerator(
-                at: root, includingPropertiesForKeys: keys, options: [.skipsHiddenFiles])
-        else { throw ImportError.exportNotFound(path) }
-        let rootPath = root.path.hasSuffix("/") ? root.path : root.path + "/"
         var list: [ExportEntry] = []
-        for case let url as URL in walker {
-            let values = try? url.resourceValues(forKeys: Set(keys))
-            guard values?.isRegularFile == true else { continue }
-            let full = url.standardizedFileURL.path
-            guard full.hasPrefix(rootPath) else { continue }
-            list.append(
-                ExportEntry(
-                    path: String(full.dropFirst(rootPath.count)), size: Int64(values?.fileSize ?? 0),
-                    knownFingerprint: nil))
-        }
+        try Self.walk(directory: root.path, relative: "", into: &list)
         entries = list.sorted { $0.path < $1.path }
+    }
+
+    /// Lists regular files below `directory` with `readdir`/`stat`: Foundation's URL-based
+    /// enumerator spent more time than the whole re-ingest of an unchanged export.
+    private static func walk(directory: String, relative: String, into list: inout [ExportEntry]) throws {
+        guard let handle = opendir(directory) else {
+            throw ImportError.unreadableEntry(relative.isEmpty ? directory : relative, reason: "cannot list this folder")
+        }
+        defer { closedir(handle) }
+        var children: [String] = []
+        while let entry = readdir(handle) {
+            let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
+                String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
+            }
+            if name.hasPrefix(".") { continue }  // ., .., hidden files such as .DS_Store
+            children.append(name)
+        }
+        for name in children {
+            let full = directory + "/" + name
+            let path = relative.isEmpty ? name : relative + "/" + name
+            var info = stat()
+            guard stat(full, &info) == 0 else { continue }
+            if (info.st_mode & S_IFMT) == S_IFDIR {
+                try walk(directory: full, relative: path, into: &list)
+            } else if (info.st_mode & S_IFMT) == S_IFREG {
+                list.append(ExportEntry(path: path, size: Int64(info.st_size), knownFingerprint: nil))
+            }
+        }
     }
 
     func read(_ entry: ExportEntry) throws -> Data {

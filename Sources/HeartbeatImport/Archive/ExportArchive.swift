@@ -24,7 +24,7 @@ extension ExportArchive {
 
 extension FileFingerprint {
     static func crc32(of data: Data) -> FileFingerprint {
-        FileFingerprint(size: Int64(data.count), checksum: crc32Text(data.crc32(checksum: 0)))
+        FileFingerprint(size: Int64(data.count), checksum: crc32Text(CRC32.checksum(data)))
     }
 
     static func crc32Text(_ value: UInt32) -> String {

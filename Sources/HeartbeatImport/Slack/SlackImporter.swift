@@ -137,9 +137,16 @@ final class SlackImportJob: @unchecked Sendable {
     ) throws -> ImportSummary {
         var summary = ImportSummary(workspace: workspace)
         summary.diagnostics = diagnostics
-        try transaction.upsertIdentities(identities)
-        try transaction.upsertSpaces(spaces)
-        for source in metadataSources { try transaction.recordSource(source) }
+        // Users and conversation lists are upserted only when one of their files changed.
+        var metadataChanged = false
+        for source in metadataSources where try transaction.fingerprint(ofSource: source.key) != source.fingerprint {
+            metadataChanged = true
+        }
+        if metadataChanged || !diagnostics.isEmpty {
+            try transaction.upsertIdentities(identities)
+            try transaction.upsertSpaces(spaces)
+            for source in metadataSources { try transaction.recordSource(source) }
+        }
         summary.identities = identities.count
         summary.spaces = spaces.count
 
