@@ -162,11 +162,36 @@ final class SlackImportJob: @unchecked Sendable {
         var unknownSubtypes: [String: (count: Int, file: String)] = [:]
         var done = 0
         var batchStart = 0
+        // Pipeline: while the writer stores batch N, batch N+1 is parsed on the other cores.
+        var inFlight: ParsedBatch?
+        func write(_ batch: ParsedBatch) throws {
+            batch.finished.wait()
+            for (item, result) in zip(batch.items, batch.results) {
+                switch result {
+                case .success(let parsed):
+                    summary.activitiesWritten += try transaction.replaceSource(
+                        item.source, spaceExternalID: spaceByFolder[item.day.folder] ?? item.day.folder,
+                        activities: parsed.activities)
+                    summary.dayFilesImported += 1
+                    for (subtype, count) in parsed.unknownSubtypes {
+                        unknownSubtypes[subtype, default: (0, item.day.entry.path)].count += count
+                    }
+                case .failure(let error):
+                    guard options.skipBadFiles, let importError = error as? ImportError else { throw error }
+                    summary.skipped.append(importError)
+                }
+            }
+            done += batch.fileCount
+            progress?(
+                ImportProgress(
+                    filesDone: done, filesTotal: dayFiles.count, activities: summary.activitiesWritten,
+                    bytesRead: summary.bytesRead, secondsElapsed: SlackImporter.seconds(since: started)))
+        }
         while batchStart < dayFiles.count {
             let batch = dayFiles[batchStart..<min(batchStart + options.batchSize, dayFiles.count)]
             batchStart = batch.endIndex
             // Read sequentially (the zip reader is not thread-safe), skipping unchanged files.
-            var pending: [(day: SlackExportLayout.DayFile, source: SourceFile, data: Data)] = []
+            var pending: [ParsedBatch.Item] = []
             for day in batch {
                 let key = (spaceByFolder[day.folder] ?? day.folder) + "/" + day.date.description
                 let recorded = try transaction.fingerprint(ofSource: key)
@@ -187,34 +212,14 @@ final class SlackImportJob: @unchecked Sendable {
                     summary.dayFilesUnchanged += 1
                     continue
                 }
-                pending.append((day, SourceFile(key: key, path: day.entry.path, fingerprint: fingerprint), data))
+                pending.append(
+                    ParsedBatch.Item(day: day, source: SourceFile(key: key, path: day.entry.path, fingerprint: fingerprint), data: data))
             }
-            // Parse on every core.
-            let results = ParallelMap.map(pending) { item in
-                Result { try self.parser.parse(item.data, path: item.day.entry.path) }
-            }
-            // Write in order.
-            for (item, result) in zip(pending, results) {
-                switch result {
-                case .success(let parsed):
-                    summary.activitiesWritten += try transaction.replaceSource(
-                        item.source, spaceExternalID: spaceByFolder[item.day.folder] ?? item.day.folder,
-                        activities: parsed.activities)
-                    summary.dayFilesImported += 1
-                    for (subtype, count) in parsed.unknownSubtypes {
-                        unknownSubtypes[subtype, default: (0, item.day.entry.path)].count += count
-                    }
-                case .failure(let error):
-                    guard options.skipBadFiles, let importError = error as? ImportError else { throw error }
-                    summary.skipped.append(importError)
-                }
-            }
-            done += batch.count
-            progress?(
-                ImportProgress(
-                    filesDone: done, filesTotal: dayFiles.count, activities: summary.activitiesWritten,
-                    bytesRead: summary.bytesRead, secondsElapsed: SlackImporter.seconds(since: started)))
+            let parsed = ParsedBatch(items: pending, fileCount: batch.count, parser: parser)
+            if let previous = inFlight { try write(previous) }
+            inFlight = parsed
         }
+        if let last = inFlight { try write(last) }
         for (subtype, seen) in unknownSubtypes.sorted(by: { $0.key < $1.key }) {
             summary.diagnostics.append(
                 Diagnostic(
@@ -227,4 +232,33 @@ final class SlackImportJob: @unchecked Sendable {
 
 extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
+}
+
+/// A batch of day files being parsed in the background (on all cores) while the writer stores the
+/// previous one. `results` is written once, before `finished` is signalled, and read only after
+/// `wait()`, hence `@unchecked Sendable`.
+final class ParsedBatch: @unchecked Sendable {
+    struct Item {
+        var day: SlackExportLayout.DayFile
+        var source: SourceFile
+        var data: Data
+    }
+
+    let items: [Item]
+    /// Day files of the batch, including unchanged and skipped ones (for progress).
+    let fileCount: Int
+    private(set) var results: [Result<SlackDayFileParser.Result, any Error>] = []
+    let finished = DispatchGroup()
+
+    init(items: [Item], fileCount: Int, parser: SlackDayFileParser) {
+        self.items = items
+        self.fileCount = fileCount
+        finished.enter()
+        DispatchQueue.global().async {
+            self.results = ParallelMap.map(items) { item in
+                Result { try parser.parse(item.data, path: item.day.entry.path) }
+            }
+            self.finished.leave()
+        }
+    }
 }
