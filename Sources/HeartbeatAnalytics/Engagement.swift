@@ -173,9 +173,26 @@ public enum Engagement {
             .map { RankedMember(memberID: members[$0].id, name: members[$0].displayName, handle: members[$0].handle, value: values[$0]) }
     }
 
-    /// One line of at most 120 characters.
+    /// One line of at most 120 characters, with Slack markup made readable: `<@U1>` → `@U1`,
+    /// `<https://x|label>` → `label`, `<https://x>` → `https://x`, `<#C1|general>` → `#general`.
     static func excerpt(_ text: String) -> String {
-        let line = text.split(whereSeparator: \.isNewline).joined(separator: " ")
+        var readable = ""
+        var rest = text[...]
+        while let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            readable += rest[..<open]
+            let inner = rest[rest.index(after: open)..<close]
+            let parts = inner.split(separator: "|", maxSplits: 1, omittingEmptySubsequences: false)
+            if inner.hasPrefix("@") {
+                readable += "@" + (parts.count > 1 ? parts[1] : parts[0].dropFirst())
+            } else if inner.hasPrefix("#") {
+                readable += "#" + (parts.count > 1 ? parts[1] : parts[0].dropFirst())
+            } else {
+                readable += parts.count > 1 ? parts[1] : parts[0]
+            }
+            rest = rest[rest.index(after: close)...]
+        }
+        readable += rest
+        let line = readable.split(whereSeparator: \.isNewline).joined(separator: " ")
         return line.count > 120 ? String(line.prefix(119)) + "…" : line
     }
 }

@@ -1,5 +1,5 @@
 import Foundation
-import HeartbeatAnalytics
+@testable import HeartbeatAnalytics
 import HeartbeatCore
 import HeartbeatImport
 import HeartbeatStore
@@ -159,5 +159,23 @@ import Testing
         #expect(Percentile.median([1, 3, 2, 10]) == 2.5)
         #expect(Percentile.percentile(90, of: [600, 1800, 3600]) == 3240)
         #expect(Percentile.percentile(100, of: [1, 2]) == 2)
+    }
+}
+
+@Suite struct ExcerptTests {
+    @Test(arguments: [
+        ("hi <@U1> see <https://example.org|the docs> in <#C1|general>", "hi @U1 see the docs in #general"),
+        ("<@U2|bob> line one\nline two", "@bob line one line two"),
+        ("plain <https://example.org>", "plain https://example.org"),
+        ("unclosed <tag", "unclosed <tag"),
+    ])
+    func makesSlackMarkupReadable(text: String, expected: String) {
+        #expect(Engagement.excerpt(text) == expected)
+    }
+
+    @Test func cutsLongLines() {
+        let excerpt = Engagement.excerpt(String(repeating: "a", count: 200))
+        #expect(excerpt.count == 120)
+        #expect(excerpt.hasSuffix("…"))
     }
 }
