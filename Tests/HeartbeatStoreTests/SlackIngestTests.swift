@@ -139,3 +139,39 @@ import ZIPFoundation
         #expect(try await reopened.counts() == Self.tinyCounts)
     }
 }
+
+@Suite struct SlackConversationListsTests {
+    /// groups.json (private channels), mpims.json (group DMs, folders named by name) and dms.json
+    /// (DMs, folders named by id) are optional; when present their folders are imported too.
+    @Test func importsPrivateChannelsGroupDMsAndDMs() async throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        func write(_ text: String, _ path: String) throws {
+            let url = copy.appendingPathComponent(path)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try text.write(to: url, atomically: true, encoding: .utf8)
+        }
+        try write(#"[{"id": "G1", "name": "staff", "created": 1772000000}]"#, "groups.json")
+        try write(#"[{"id": "G2", "name": "mpdm-alice--bob-1", "created": 1772000000}]"#, "mpims.json")
+        try write(#"[{"id": "D1", "created": 1772000000, "members": ["U1", "U2"]}]"#, "dms.json")
+        try write(#"[{"type": "message", "user": "U1", "ts": "1772600000.000100", "text": "private"}]"#, "staff/2026-03-04.json")
+        try write(#"[{"type": "message", "user": "U2", "ts": "1772600001.000100", "text": "group"}]"#, "mpdm-alice--bob-1/2026-03-04.json")
+        try write(#"[{"type": "message", "user": "U1", "ts": "1772600002.000100", "text": "direct"}]"#, "D1/2026-03-04.json")
+        // A folder no list names is imported too, with a warning.
+        try write(#"[{"type": "message", "user": "U3", "ts": "1772600003.000100", "text": "stray"}]"#, "stray/2026-03-04.json")
+
+        let store = try SQLiteStore()
+        let summary = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(summary.spaces == 6)
+        #expect(summary.dayFilesImported == 7)
+        #expect(summary.diagnostics.contains {
+            $0.description == "stray/: warning: folder not listed in any channel list; imported as a public channel named 'stray'"
+        })
+        let snapshot = try await store.snapshot(ActivityQuery())
+        let kinds = Dictionary(uniqueKeysWithValues: snapshot.spaces.map { ($0.name, $0.kind) })
+        #expect(kinds == [
+            "general": .publicChannel, "help": .publicChannel, "staff": .privateChannel,
+            "mpdm-alice--bob-1": .groupMessage, "D1": .directMessage, "stray": .publicChannel,
+        ])
+        #expect(try await store.counts().activities == 17 + 4)
+    }
+}
