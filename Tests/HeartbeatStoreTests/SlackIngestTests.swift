@@ -101,7 +101,7 @@ import ZIPFoundation
         let summary = try await SlackImporter(path: copy.path, options: ImportOptions(skipBadFiles: true)).run(into: store)
         #expect(summary.skipped.map(\.description).sorted() == [
             "help/2026-02-31.json: a conversation file must be named YYYY-MM-DD.json with a real date",
-            "help/2026-03-03.json:1:2 at [0].ts: expected a string; Expected to decode String but found number instead.",
+            "help/2026-03-03.json:1:2 at [0].ts: expected a string, found a number",
         ])
         #expect(summary.dayFilesImported == 2)
         #expect(try await store.counts().activities == 10)

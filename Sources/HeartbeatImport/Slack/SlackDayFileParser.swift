@@ -16,7 +16,7 @@ struct SlackDayFileParser: Sendable {
     }
 
     func parse(_ data: Data, path: String) throws -> Result {
-        let messages = try JSONFileDecoder.decode([SlackMessage].self, from: data, path: path)
+        let messages = try SlackMessageReader.read(data, path: path)
         var activities: [Activity] = []
         activities.reserveCapacity(messages.count)
         var unknown: [String: Int] = [:]
