@@ -24,7 +24,7 @@ public enum Engagement {
     public static func report(snapshot: CommunitySnapshot, period: Period, request: ReportRequest) -> EngagementReport {
         let members = snapshot.members
         let activities = snapshot.activities
-        func isPerson(_ member: Int32) -> Bool { member >= 0 && !members[Int(member)].isBot }
+        let isPerson = snapshot.isPerson
 
         // Members.
         var memberFigures = MemberFigures(total: 0, new: 0, unknownJoinDate: 0, bots: 0, deleted: 0)

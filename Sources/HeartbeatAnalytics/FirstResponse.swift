@@ -23,8 +23,7 @@ public enum FirstResponse {
     /// One outcome per root in the period, in time order.
     public static func outcomes(in snapshot: CommunitySnapshot, period: Period) -> [Outcome] {
         let activities = snapshot.activities
-        let members = snapshot.members
-        func isPerson(_ member: Int32) -> Bool { member >= 0 && !members[Int(member)].isBot }
+        let isPerson = snapshot.isPerson
 
         var outcomes: [Outcome] = []
         var slotByThread: [ThreadKey: Int] = [:]

@@ -26,8 +26,7 @@ public enum GrowthSeries {
         var posters = [Set<Int32>](repeating: [], count: weekCount)
         var posts = [Int](repeating: 0, count: weekCount)
         for activity in snapshot.activities
-        where activity.kind.isPost && activity.member >= 0 && period.contains(microseconds: activity.time) {
-            guard !snapshot.members[Int(activity.member)].isBot else { continue }
+        where activity.kind.isPost && snapshot.isPerson(activity.member) && period.contains(microseconds: activity.time) {
             let index = week(of: Timestamp(microseconds: activity.time).dayNumber)
             posters[index].insert(activity.member)
             posts[index] += 1

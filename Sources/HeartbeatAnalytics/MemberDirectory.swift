@@ -38,9 +38,9 @@ public enum MemberDirectory {
             posts[Int(activity.member)] += 1
             if activity.kind == .reply { replies[Int(activity.member)] += 1 }
         }
-        for reaction in snapshot.reactions where reaction.reactor >= 0 {
+        for reaction in snapshot.reactions {
             let author = snapshot.activities[Int(reaction.activity)].member
-            if author >= 0, author != reaction.reactor, !members[Int(reaction.reactor)].isBot {
+            if author >= 0, author != reaction.reactor, snapshot.isPerson(reaction.reactor) {
                 received[Int(author)] += 1
             }
         }

@@ -116,4 +116,8 @@ public struct CommunitySnapshot: Sendable {
         self.query = query
         self.latestActivity = latestActivity
     }
+
+    /// Whether a member index names a person (not a bot, not "no author"): the one test every
+    /// metric uses before counting someone.
+    public func isPerson(_ member: Int32) -> Bool { member >= 0 && !members[Int(member)].isBot }
 }

@@ -12,11 +12,10 @@ enum JSONFileDecoder {
     }
 
     static func describe(_ error: DecodingError, data: Data, path: String) -> ImportError {
-        var locator = JSONSyntaxLocator(Array(data))
-        if let syntax = locator.firstError() {
-            let (line, column) = locator.lineAndColumn(of: syntax.offset)
-            return .malformedJSON(path, position: "\(line):\(column)", detail: syntax.expected)
-        }
+        let bytes = Array(data)
+        if let malformed = JSONSyntaxLocator.malformedError(in: bytes, path: path) { return malformed }
+        var locator = JSONSyntaxLocator(bytes)
+        _ = locator.firstError()  // records where the top-level elements start
         let codingPath: [any CodingKey]
         let detail: String
         switch error {

@@ -30,6 +30,15 @@ struct JSONSyntaxLocator {
         }
     }
 
+    /// The `malformed-json` error for the first syntax error in `bytes`, or `nil` when they are
+    /// well-formed. The one place every reader turns a syntax error into words.
+    static func malformedError(in bytes: [UInt8], path: String) -> ImportError? {
+        var locator = JSONSyntaxLocator(bytes)
+        guard let syntax = locator.firstError() else { return nil }
+        let (line, column) = locator.lineAndColumn(of: syntax.offset)
+        return .malformedJSON(path, position: "\(line):\(column)", detail: syntax.expected)
+    }
+
     /// 1-based line and column (in bytes) of an offset.
     func lineAndColumn(of offset: Int) -> (line: Int, column: Int) {
         var line = 1

@@ -33,23 +33,17 @@ struct SlackMessageReader {
                 try reader.readArray(into: &messages, starts: &elementStarts)
                 return messages
             } catch Failure.type(let field, let expected, let offset) {
+                // A syntax error later in the file wins: the file is broken, not just one value.
+                if let malformed = JSONSyntaxLocator.malformedError(in: Array(raw), path: path) { throw malformed }
                 let element = elementStarts.count - 1
-                var locator = JSONSyntaxLocator(Array(raw))
-                let start = element >= 0 ? elementStarts[element] : 0
-                let (line, column) = locator.lineAndColumn(of: start)
-                let found = reader.describeValue(at: offset)
-                if let syntax = locator.firstError() {  // a syntax error later in the file wins
-                    let (line, column) = locator.lineAndColumn(of: syntax.offset)
-                    throw ImportError.malformedJSON(path, position: "\(line):\(column)", detail: syntax.expected)
-                }
+                let locator = JSONSyntaxLocator(Array(raw))
+                let (line, column) = locator.lineAndColumn(of: element >= 0 ? elementStarts[element] : 0)
                 throw ImportError.unexpectedValue(
                     path, position: "\(line):\(column)" + (element >= 0 ? " at [\(element)]\(field)" : ""),
-                    detail: "expected \(expected), found \(found)")
+                    detail: "expected \(expected), found \(reader.describeValue(at: offset))")
             } catch {
-                var locator = JSONSyntaxLocator(Array(raw))
-                let syntax = locator.firstError() ?? JSONSyntaxLocator.SyntaxError(offset: reader.index, expected: "valid JSON")
-                let (line, column) = locator.lineAndColumn(of: syntax.offset)
-                throw ImportError.malformedJSON(path, position: "\(line):\(column)", detail: syntax.expected)
+                throw JSONSyntaxLocator.malformedError(in: Array(raw), path: path)
+                    ?? ImportError.malformedJSON(path, position: "", detail: "unreadable JSON")
             }
         }
     }
@@ -166,46 +160,36 @@ struct SlackMessageReader {
     }
 
     private mutating func readObject(_ body: (inout SlackMessageReader, Key) throws -> Void) throws {
-        index += 1  // {
-        skipWhitespace()
-        if peek() == UInt8(ascii: "}") {
-            index += 1
-            return
-        }
-        while true {
-            skipWhitespace()
-            guard peek() == UInt8(ascii: "\"") else { throw Failure.syntax }
-            let key = try readKey()
-            skipWhitespace()
-            guard peek() == UInt8(ascii: ":") else { throw Failure.syntax }
-            index += 1
-            skipWhitespace()
-            try body(&self, key)
-            skipWhitespace()
-            switch peek() {
-            case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "}"):
-                index += 1
-                return
-            default: throw Failure.syntax
-            }
+        try readSequence(closing: UInt8(ascii: "}")) { reader in
+            guard reader.peek() == UInt8(ascii: "\"") else { throw Failure.syntax }
+            let key = try reader.readKey()
+            reader.skipWhitespace()
+            guard reader.peek() == UInt8(ascii: ":") else { throw Failure.syntax }
+            reader.index += 1
+            reader.skipWhitespace()
+            try body(&reader, key)
         }
     }
 
     private mutating func readArrayElements(_ body: (inout SlackMessageReader) throws -> Void) throws {
-        index += 1  // [
+        try readSequence(closing: UInt8(ascii: "]"), body)
+    }
+
+    /// From an opening `{` or `[` to its `closing` byte: elements separated by commas.
+    private mutating func readSequence(closing: UInt8, _ element: (inout SlackMessageReader) throws -> Void) throws {
+        index += 1  // the opening bracket
         skipWhitespace()
-        if peek() == UInt8(ascii: "]") {
+        if peek() == closing {
             index += 1
             return
         }
         while true {
             skipWhitespace()
-            try body(&self)
+            try element(&self)
             skipWhitespace()
             switch peek() {
             case UInt8(ascii: ","): index += 1
-            case UInt8(ascii: "]"):
+            case closing:
                 index += 1
                 return
             default: throw Failure.syntax
