@@ -4,13 +4,12 @@ import HeartbeatCore
 /// `EngagementReport.swift` (and in `ActiveMembers`, `FirstResponse`); this file only counts.
 public enum Engagement {
     /// Loads what the request needs from the store and builds the report.
-    public static func report(store: any CommunityStore, request: ReportRequest) async throws -> EngagementReport {
-        let range = try await store.activityRange(request.activityQuery)
-        let period = request.resolvePeriod(activityRange: range)
-        var query = request.activityQuery
-        query.since = .startOfDay(period.firstDay - ActiveMembers.lookBackDays)
-        let snapshot = try await store.snapshot(query)
-        var report = report(snapshot: snapshot, period: period, request: request)
+    public static func report(
+        store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig = HeartbeatConfig()
+    ) async throws -> EngagementReport {
+        let context = try await ReportContext.load(
+            store: store, request: request, config: config, lookBackDays: Int(ActiveMembers.lookBackDays))
+        var report = report(snapshot: context.snapshot, period: context.period, request: request)
         let ids = report.threads.unansweredList.map(\.activityID)
         let texts = try await store.texts(ofActivities: ids)
         for index in report.threads.unansweredList.indices {
@@ -114,16 +113,11 @@ public enum Engagement {
         }
 
         // Replies to others: the root's author from the loaded root, else the platform's parent author.
-        var authorByThread: [FirstResponse.ThreadKey: Int32] = [:]
-        for activity in activities where activity.kind != .reply && activity.threadRoot == 0 {
-            authorByThread[FirstResponse.ThreadKey(space: activity.space, rootTime: activity.time)] = activity.member
-        }
+        let rootAuthors = ReplyTargets.rootAuthors(in: snapshot)
         var repliesToOthers = [Int](repeating: 0, count: members.count)
-        for activity in activities
+        for (index, activity) in activities.enumerated()
         where activity.kind == .reply && isPerson(activity.member) && period.contains(microseconds: activity.time) {
-            let rootAuthor = authorByThread[FirstResponse.ThreadKey(space: activity.space, rootTime: activity.threadRoot)]
-                ?? activity.parentMember
-            if rootAuthor != activity.member { repliesToOthers[Int(activity.member)] += 1 }
+            if rootAuthors[index] != activity.member { repliesToOthers[Int(activity.member)] += 1 }
         }
 
         // Threads, overall and per channel.
@@ -154,7 +148,7 @@ public enum Engagement {
         return EngagementReport(
             scope: ReportScope(
                 since: period.start.isoDay, until: period.lastIncludedDay.description, days: period.dayCount,
-                channels: request.spaces, platform: request.platform?.rawValue),
+                channels: request.spaces, platform: request.platform?.rawValue, segment: request.segment),
             members: memberFigures, activity: figures, threads: threads, channels: busyChannels,
             topMembers: TopMembers(
                 byPosts: ranking(postsByMember, members: members, top: request.top),

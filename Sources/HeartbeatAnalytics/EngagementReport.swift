@@ -24,26 +24,6 @@ public struct EngagementReport: Codable, Sendable, Hashable {
     }
 }
 
-/// The period and filters a report covers.
-public struct ReportScope: Codable, Sendable, Hashable {
-    /// First day included, `YYYY-MM-DD`.
-    public var since: String
-    /// Last day included, `YYYY-MM-DD`.
-    public var until: String
-    public var days: Int
-    /// Channel filter as given; empty for all channels.
-    public var channels: [String]
-    public var platform: String?
-
-    public init(since: String, until: String, days: Int, channels: [String], platform: String?) {
-        self.since = since
-        self.until = until
-        self.days = days
-        self.channels = channels
-        self.platform = platform
-    }
-}
-
 /// Who the members are. A *member* is a person's account (not a bot) that is not deleted.
 public struct MemberFigures: Codable, Sendable, Hashable {
     /// Members who had joined by the period end: first seen (join or first activity) before the end,

@@ -16,3 +16,23 @@ public enum Percentile {
         return sorted[lower] + (sorted[upper] - sorted[lower]) * weight
     }
 }
+
+extension Percentile {
+    /// Each value's percentile rank among `values`, from 0 (lowest) to 1 (highest), ties sharing
+    /// the middle of their ranks: (values below + (equal values − 1) ÷ 2) ÷ (count − 1). A single
+    /// value ranks 1.
+    static func ranks(_ values: [Double]) -> [Double] {
+        guard values.count > 1 else { return values.map { _ in 1 } }
+        let order = values.indices.sorted { values[$0] < values[$1] }
+        var ranks = [Double](repeating: 0, count: values.count)
+        var start = 0
+        while start < order.count {
+            var end = start
+            while end + 1 < order.count, values[order[end + 1]] == values[order[start]] { end += 1 }
+            let rank = (Double(start) + Double(end - start) / 2) / Double(values.count - 1)
+            for position in start...end { ranks[order[position]] = rank }
+            start = end + 1
+        }
+        return ranks
+    }
+}

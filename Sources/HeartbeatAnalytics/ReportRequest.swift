@@ -18,11 +18,15 @@ public struct ReportRequest: Sendable, Hashable {
     public var top: Int
     /// How many unanswered questions to list (all are counted).
     public var unansweredListLimit: Int
+    /// Only the members of this segment (`--segment`), as declared in `heartbeat.toml`.
+    public var segment: String?
 
     public init(
         since: CivilDate? = nil, until: CivilDate? = nil, wholeHistory: Bool = false, defaultDays: Int = 90,
-        platform: Platform? = nil, spaces: [String] = [], top: Int = 10, unansweredListLimit: Int = 20
+        platform: Platform? = nil, spaces: [String] = [], top: Int = 10, unansweredListLimit: Int = 20,
+        segment: String? = nil
     ) {
+        self.segment = segment
         self.since = since
         self.until = until
         self.wholeHistory = wholeHistory

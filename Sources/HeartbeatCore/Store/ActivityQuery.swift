@@ -8,10 +8,13 @@ public struct ActivityQuery: Sendable, Hashable {
     /// window they need); `nil` loads the whole history. First-seen and first-post times are always
     /// computed over the whole history.
     public var since: Timestamp?
+    /// Load message text too (topics, focus alignment, bot-likeness); costs memory, so off by default.
+    public var includeText: Bool
 
-    public init(platform: Platform? = nil, spaces: [String] = [], since: Timestamp? = nil) {
+    public init(platform: Platform? = nil, spaces: [String] = [], since: Timestamp? = nil, includeText: Bool = false) {
         self.platform = platform
         self.spaces = spaces
         self.since = since
+        self.includeText = includeText
     }
 }

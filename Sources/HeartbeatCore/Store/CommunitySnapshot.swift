@@ -10,6 +10,14 @@ public struct CommunitySnapshot: Sendable {
         public var platform: Platform
         public var isBot: Bool
         public var isDeleted: Bool
+        /// The platform's id of the member's first account (`U123`).
+        public var externalID: String = ""
+        /// IANA time zone from the profile (`Europe/Berlin`), if the export gave one.
+        public var timeZone: String?
+        /// Workspace admin or owner.
+        public var isAdmin: Bool = false
+        /// Earliest reaction given, over the whole history (in the queried spaces).
+        public var firstReaction: Timestamp?
         /// Earliest join or activity over the whole history (in the queried spaces); `nil` if none.
         public var firstSeen: Timestamp?
         /// Earliest post (message or reply) over the whole history (in the queried spaces).
@@ -83,6 +91,19 @@ public struct CommunitySnapshot: Sendable {
         }
     }
 
+    /// A member named in a message (`<@U2>`).
+    public struct MentionRow: Sendable, Hashable {
+        /// Index into `activities`.
+        public var activity: Int32
+        /// Index into `members`.
+        public var member: Int32
+
+        public init(activity: Int32, member: Int32) {
+            self.activity = activity
+            self.member = member
+        }
+    }
+
     public struct ReactionRow: Sendable, Hashable {
         /// Index into `activities`.
         public var activity: Int32
@@ -100,6 +121,11 @@ public struct CommunitySnapshot: Sendable {
     /// Sorted by `time`, then `id`.
     public var activities: [ActivityRow]
     public var reactions: [ReactionRow]
+    /// Mentions of members, in activity order.
+    public var mentions: [MentionRow] = []
+    /// Message text, parallel to `activities`, when the query asked for it (`includeText`); else
+    /// empty. Personal data: analysed, never logged.
+    public var texts: [String] = []
     /// The query that produced this snapshot.
     public var query: ActivityQuery
     /// The latest activity in the queried spaces over the whole history; `nil` for an empty store.

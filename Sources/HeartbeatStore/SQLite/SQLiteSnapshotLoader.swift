@@ -21,7 +21,8 @@ struct SQLiteSnapshotLoader {
         var memberIndexByIdentity: [Int64: Int32] = [:]
         do {
             var sql = """
-                SELECT i.id, i.member_id, i.display_name, i.handle, i.title, i.platform, i.is_bot, i.is_deleted
+                SELECT i.id, i.member_id, i.display_name, i.handle, i.title, i.platform, i.is_bot, i.is_deleted,
+                    i.external_id, i.time_zone, i.is_admin
                 FROM identity i
                 """
             var arguments: [any DatabaseValueConvertible] = []
@@ -38,16 +39,21 @@ struct SQLiteSnapshotLoader {
                     // A member is a bot only if all its identities are, deleted only if all are.
                     members[Int(existing)].isBot = members[Int(existing)].isBot && row[6]
                     members[Int(existing)].isDeleted = members[Int(existing)].isDeleted && row[7]
+                    members[Int(existing)].isAdmin = members[Int(existing)].isAdmin || row[10]
+                    if members[Int(existing)].timeZone == nil { members[Int(existing)].timeZone = row[9] }
                     continue
                 }
                 let index = Int32(members.count)
                 memberIndexByMemberID[memberID] = index
                 memberIndexByIdentity[identityID] = index
-                members.append(
-                    CommunitySnapshot.Member(
-                        id: memberID, displayName: row[2], handle: row[3], title: row[4],
-                        platform: Platform(rawValue: row[5]) ?? .slack, isBot: row[6], isDeleted: row[7],
-                        firstSeen: nil, firstPost: nil))
+                var member = CommunitySnapshot.Member(
+                    id: memberID, displayName: row[2], handle: row[3], title: row[4],
+                    platform: Platform(rawValue: row[5]) ?? .slack, isBot: row[6], isDeleted: row[7],
+                    firstSeen: nil, firstPost: nil)
+                member.externalID = row[8]
+                member.timeZone = row[9]
+                member.isAdmin = row[10]
+                members.append(member)
             }
         }
 
@@ -73,6 +79,18 @@ struct SQLiteSnapshotLoader {
                 if let firstPost { member.firstPost = member.firstPost.map { min($0, firstPost) } ?? firstPost }
                 members[Int(index)] = member
             }
+            let reactionRows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT r.identity_id, MIN(a.time) FROM reaction r JOIN activity a ON a.id = r.activity_id
+                    WHERE r.identity_id IS NOT NULL\(spaceFilter)
+                    GROUP BY r.identity_id
+                    """, arguments: spaceArguments)
+            while let row = try reactionRows.next() {
+                guard let index = memberIndexByIdentity[row[0]] else { continue }
+                let first = Timestamp(microseconds: row[1])
+                members[Int(index)].firstReaction = members[Int(index)].firstReaction.map { min($0, first) } ?? first
+            }
             latest = try Int64.fetchOne(
                 db, sql: "SELECT MAX(a.time) FROM activity a WHERE 1\(spaceFilter)",
                 arguments: spaceArguments)
@@ -81,11 +99,13 @@ struct SQLiteSnapshotLoader {
         // Activities from `since` on, in time order.
         let since = query.since?.microseconds ?? Int64.min
         var activities: [CommunitySnapshot.ActivityRow] = []
+        var texts: [String] = []
         do {
+            let textColumn = query.includeText ? ", a.text" : ""
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
-                    SELECT a.id, a.identity_id, a.space_id, a.kind, a.time, a.thread_root, a.parent_identity_id, a.is_question
+                    SELECT a.id, a.identity_id, a.space_id, a.kind, a.time, a.thread_root, a.parent_identity_id, a.is_question\(textColumn)
                     FROM activity a WHERE a.time >= ?\(spaceFilter)
                     ORDER BY a.time, a.id
                     """, arguments: [since] + spaceArguments)
@@ -98,6 +118,7 @@ struct SQLiteSnapshotLoader {
                         id: row[0], member: identity.flatMap { memberIndexByIdentity[$0] } ?? -1, space: space,
                         kind: ActivityKind(rawValue: row[3]) ?? .other, time: row[4], threadRoot: row[5] ?? 0,
                         parentMember: parent.flatMap { memberIndexByIdentity[$0] } ?? -1, isQuestion: row[7]))
+                if query.includeText { texts.append((row[8] as String?) ?? "") }
             }
         }
 
@@ -122,9 +143,31 @@ struct SQLiteSnapshotLoader {
                         activity: Int32(cursor), reactor: reactor.flatMap { memberIndexByIdentity[$0] } ?? -1))
             }
         }
-        return CommunitySnapshot(
+        // Mentions, the same way.
+        var mentions: [CommunitySnapshot.MentionRow] = []
+        do {
+            let rows = try Row.fetchCursor(
+                db,
+                sql: """
+                    SELECT a.id, m.identity_id FROM mention m JOIN activity a ON a.id = m.activity_id
+                    WHERE a.time >= ?\(spaceFilter)
+                    ORDER BY a.time, a.id
+                    """, arguments: [since] + spaceArguments)
+            var cursor = 0
+            while let row = try rows.next() {
+                let activityID: Int64 = row[0]
+                while cursor < activities.count, activities[cursor].id != activityID { cursor += 1 }
+                guard cursor < activities.count else { break }
+                guard let member = memberIndexByIdentity[row[1]] else { continue }
+                mentions.append(CommunitySnapshot.MentionRow(activity: Int32(cursor), member: member))
+            }
+        }
+        var snapshot = CommunitySnapshot(
             members: members, spaces: spaces, activities: activities, reactions: reactions, query: query,
             latestActivity: latest.map { Timestamp(microseconds: $0) })
+        snapshot.mentions = mentions
+        snapshot.texts = texts
+        return snapshot
     }
 
     struct SpaceFilter {

@@ -1,0 +1,178 @@
+import HeartbeatCore
+
+/// Influential and valuable members: who the community turns to, and who carries the company's
+/// technical focus.
+///
+/// Definitions (quoted in the README):
+/// - **Interaction graph** of the period, between persons (bots excluded, self-interactions
+///   ignored): an edge A → B of weight 3 for each thread reply A posts under B's message, 2 for each
+///   message of A that mentions B, 1 for each reaction A gives to B's message. A reply says the most
+///   about whom people turn to, a reaction the least.
+/// - **Influence** = weighted PageRank on that graph: damping 0.85, a member without outgoing
+///   edges spreads its rank evenly over everyone, iterated until the ranks change by less than 1e-9
+///   in total (at most 1,000 iterations). Shown scaled so that the average member scores 1.0. The
+///   nodes are the persons who posted, reacted or were interacted with in the period.
+/// - **Reach** = distinct persons with an edge to the member.
+/// - **Alignment** (0–1) = over the member's posts in the period, the average of each post's focus
+///   weight: the largest `idf` of the focus terms it contains divided by the largest `idf` of any
+///   focus term used in the period (0 when it contains none), with `idf(t) = ln(1 + posts ÷ posts
+///   containing t)` over all persons' posts of the period. A post about a rare, specific focus term
+///   counts fully; one that only names the most common focus term counts less. **Focus share** is
+///   the plain share of posts containing any focus term.
+/// - **Value** (0–1) = 0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment, where the
+///   ranks are percentile ranks (0 lowest, 1 highest, ties share their middle rank) among the
+///   period's active posters, by posts and by influence. Without focus terms, value = 0.5 × activity
+///   rank + 0.5 × influence rank.
+/// - **Levels**: *champion* value ≥ 0.75; *contributor* ≥ 0.5; *participant*: posted in the period,
+///   value below 0.5; *observer*: a member who did not post in the period.
+public enum Influence {
+    public static let replyWeight = 3.0
+    public static let mentionWeight = 2.0
+    public static let reactionWeight = 1.0
+    public static let damping = 0.85
+    public static let tolerance = 1e-9
+    public static let maxIterations = 1_000
+    public static let championValue = 0.75
+    public static let contributorValue = 0.5
+
+    public static func report(
+        store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig, focus: [String]? = nil
+    ) async throws -> InfluenceReport {
+        let terms = focus ?? config.focus
+        let context = try await ReportContext.load(
+            store: store, request: request, config: config, lookBackDays: 0, includeText: !terms.isEmpty)
+        return report(context: context, focus: terms)
+    }
+
+    public static func report(context: ReportContext, focus: [String]) -> InfluenceReport {
+        let snapshot = context.snapshot
+        let period = context.period
+        let members = snapshot.members
+        let activities = snapshot.activities
+        let isPerson = snapshot.isPerson
+
+        // Edges of the period, weight per (source, target).
+        var weights: [Int64: Double] = [:]
+        var involved = [Bool](repeating: false, count: members.count)
+        var edgeCounts = (replies: 0, mentions: 0, reactions: 0)
+        func add(_ source: Int32, _ target: Int32, _ weight: Double) -> Bool {
+            guard isPerson(source), isPerson(target), source != target else { return false }
+            weights[Int64(source) << 32 | Int64(target), default: 0] += weight
+            return true
+        }
+        let rootAuthors = ReplyTargets.rootAuthors(in: snapshot)
+        var posts = [Int](repeating: 0, count: members.count)
+        for (index, activity) in activities.enumerated() where period.contains(microseconds: activity.time) {
+            guard activity.kind.isPost, isPerson(activity.member) else { continue }
+            posts[Int(activity.member)] += 1
+            involved[Int(activity.member)] = true
+            if activity.kind == .reply, add(activity.member, rootAuthors[index], replyWeight) { edgeCounts.replies += 1 }
+        }
+        for mention in snapshot.mentions {
+            let activity = activities[Int(mention.activity)]
+            guard activity.kind.isPost, period.contains(microseconds: activity.time) else { continue }
+            if add(activity.member, mention.member, mentionWeight) { edgeCounts.mentions += 1 }
+        }
+        for reaction in snapshot.reactions {
+            let activity = activities[Int(reaction.activity)]
+            guard activity.kind.isPost, period.contains(microseconds: activity.time) else { continue }
+            if isPerson(reaction.reactor) { involved[Int(reaction.reactor)] = true }
+            if add(reaction.reactor, activity.member, reactionWeight) { edgeCounts.reactions += 1 }
+        }
+        for key in weights.keys {
+            involved[Int(key >> 32)] = true
+            involved[Int(key & 0xFFFF_FFFF)] = true
+        }
+
+        // PageRank over the involved persons.
+        let nodes = involved.indices.filter { involved[$0] }
+        var nodeOf = [Int](repeating: -1, count: members.count)
+        for (node, member) in nodes.enumerated() { nodeOf[member] = node }
+        var edges: [(source: Int, target: Int, weight: Double)] = weights.map {
+            (nodeOf[Int($0.key >> 32)], nodeOf[Int($0.key & 0xFFFF_FFFF)], $0.value)
+        }
+        edges.sort { ($0.source, $0.target) < ($1.source, $1.target) }
+        let ranked = pageRank(nodeCount: nodes.count, edges: edges)
+        var reach = [Int](repeating: 0, count: nodes.count)
+        for edge in edges { reach[edge.target] += 1 }
+
+        // Alignment with the focus terms.
+        let alignment = Alignment.compute(focus: focus, snapshot: snapshot, period: period)
+
+        // Value and levels among the active posters.
+        let posters = nodes.indices.filter { posts[nodes[$0]] > 0 }
+        let activityRanks = Percentile.ranks(posters.map { Double(posts[nodes[$0]]) })
+        let influenceRanks = Percentile.ranks(posters.map { ranked.ranks[$0] })
+        let hasFocus = !alignment.terms.isEmpty
+        var rows: [InfluentialMember] = []
+        for (position, node) in posters.enumerated() {
+            let member = nodes[node]
+            let aligned = alignment.byMember[member]
+            let value = hasFocus
+                ? 0.4 * activityRanks[position] + 0.4 * influenceRanks[position] + 0.2 * aligned.alignment
+                : 0.5 * activityRanks[position] + 0.5 * influenceRanks[position]
+            let level: MemberLevel = value >= championValue ? .champion : value >= contributorValue ? .contributor : .participant
+            rows.append(
+                InfluentialMember(
+                    memberID: members[member].id, name: members[member].displayName, handle: members[member].handle,
+                    level: level, value: value, influence: ranked.ranks[node] * Double(nodes.count),
+                    reach: reach[node], posts: posts[member], alignment: aligned.alignment, focusShare: aligned.share))
+        }
+        func order(_ key: (InfluentialMember) -> Double) -> [InfluentialMember] {
+            rows.sorted { lhs, rhs in
+                let (left, right) = (key(lhs), key(rhs))
+                if left != right { return left > right }
+                return (lhs.name.lowercased(), lhs.memberID) < (rhs.name.lowercased(), rhs.memberID)
+            }
+        }
+        let byValue = order(\.value)
+        let byInfluence = order(\.influence)
+
+        // Levels: observers are members (by the period end) who did not post in the period.
+        var levelCounts: [MemberLevel: Int] = [:]
+        for row in rows { levelCounts[row.level, default: 0] += 1 }
+        let countUnseen = context.request.spaces.isEmpty
+        levelCounts[.observer] = members.indices.filter { index in
+            let member = members[index]
+            guard member.isMember, posts[index] == 0 else { return false }
+            guard let firstSeen = member.firstSeen else { return countUnseen }
+            return firstSeen < period.end
+        }.count
+
+        return InfluenceReport(
+            scope: context.scope,
+            graph: GraphFigures(
+                persons: nodes.count, edges: edges.count, replies: edgeCounts.replies, mentions: edgeCounts.mentions,
+                reactions: edgeCounts.reactions, iterations: ranked.iterations, converged: ranked.converged),
+            levels: MemberLevel.allCases.map { LevelCount(level: $0, members: levelCounts[$0] ?? 0) },
+            focusTerms: alignment.terms,
+            mostValuable: Array(byValue.prefix(context.request.top)),
+            mostInfluential: Array(byInfluence.prefix(context.request.top)))
+    }
+
+    /// Weighted PageRank. `edges` sorted by source; returns ranks summing to 1.
+    static func pageRank(
+        nodeCount: Int, edges: [(source: Int, target: Int, weight: Double)]
+    ) -> (ranks: [Double], iterations: Int, converged: Bool) {
+        guard nodeCount > 0 else { return ([], 0, true) }
+        var outWeight = [Double](repeating: 0, count: nodeCount)
+        for edge in edges { outWeight[edge.source] += edge.weight }
+        let uniform = 1 / Double(nodeCount)
+        var ranks = [Double](repeating: uniform, count: nodeCount)
+        var next = [Double](repeating: 0, count: nodeCount)
+        for iteration in 1...maxIterations {
+            var dangling = 0.0
+            for node in 0..<nodeCount where outWeight[node] == 0 { dangling += ranks[node] }
+            let base = (1 - damping) * uniform + damping * dangling * uniform
+            for node in 0..<nodeCount { next[node] = base }
+            for edge in edges {
+                next[edge.target] += damping * ranks[edge.source] * edge.weight / outWeight[edge.source]
+            }
+            var change = 0.0
+            for node in 0..<nodeCount { change += abs(next[node] - ranks[node]) }
+            swap(&ranks, &next)
+            if change < tolerance { return (ranks, iteration, true) }
+        }
+        return (ranks, maxIterations, false)
+    }
+}

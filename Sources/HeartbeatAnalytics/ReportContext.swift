@@ -1,0 +1,60 @@
+import HeartbeatCore
+
+/// What a report computes on: the snapshot (already narrowed to `--segment` and with the accounts
+/// that `heartbeat.toml` names as bots marked), the resolved period, the request and the settings.
+public struct ReportContext: Sendable {
+    public var snapshot: CommunitySnapshot
+    public var period: Period
+    public var request: ReportRequest
+    public var config: HeartbeatConfig
+
+    public init(snapshot: CommunitySnapshot, period: Period, request: ReportRequest, config: HeartbeatConfig) {
+        self.snapshot = snapshot
+        self.period = period
+        self.request = request
+        self.config = config
+        Self.markConfiguredBots(in: &self.snapshot, config: config)
+    }
+
+    /// Loads what a report needs. `lookBackDays`: days before the period start the report reads
+    /// (`nil`: the whole history). `includeText`: load message text.
+    public static func load(
+        store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig, lookBackDays: Int?,
+        includeText: Bool = false
+    ) async throws -> ReportContext {
+        let range = try await store.activityRange(request.activityQuery)
+        let period = request.resolvePeriod(activityRange: range)
+        var query = request.activityQuery
+        query.since = lookBackDays.map { Timestamp.startOfDay(period.firstDay - Int64($0)) }
+        query.includeText = includeText
+        let snapshot = try await store.snapshot(query)
+        var context = ReportContext(snapshot: snapshot, period: period, request: request, config: config)
+        if let name = request.segment {
+            guard let rule = config.segment(named: name) else {
+                throw AnalyticsError.unknownSegment(name, known: config.segments.map(\.name))
+            }
+            let membership = try await Segments.membership(of: [rule], store: store, config: config)
+            let keep = context.snapshot.members.map { membership[$0.id]?.first ?? false }
+            context.snapshot = context.snapshot.restricted(toMembers: keep)
+        }
+        return context
+    }
+
+    /// Accounts listed under `[bots] accounts` count as bots everywhere.
+    static func markConfiguredBots(in snapshot: inout CommunitySnapshot, config: HeartbeatConfig) {
+        guard !config.bots.accounts.isEmpty else { return }
+        for index in snapshot.members.indices {
+            let member = snapshot.members[index]
+            if HeartbeatConfig.lists(config.bots.accounts, [member.handle, member.displayName, member.externalID]) {
+                snapshot.members[index].isBot = true
+            }
+        }
+    }
+
+    /// The scope line every report prints.
+    public var scope: ReportScope {
+        ReportScope(
+            since: period.start.isoDay, until: period.lastIncludedDay.description, days: period.dayCount,
+            channels: request.spaces, platform: request.platform?.rawValue, segment: request.segment)
+    }
+}

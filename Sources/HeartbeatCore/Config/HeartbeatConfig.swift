@@ -1,0 +1,87 @@
+/// Everything a user can set in `heartbeat.toml`. Every setting has a default, so an absent file
+/// and an empty file mean the same thing. The README lists each key; the doc comment on each field
+/// is the definition.
+public struct HeartbeatConfig: Sendable, Equatable {
+    /// Terms that describe the company's technical focus (`focus = ["coreml", "tflite"]`): words or
+    /// two-word phrases, matched case-insensitively against message words. Used by the influence
+    /// report's alignment score. Default: none (alignment is then 0 for everyone).
+    public var focus: [String] = []
+    /// The company's team, by handle, display name or platform id. Default (empty): the
+    /// workspace's admins and owners.
+    public var team: [String] = []
+    public var bots = BotRules()
+    public var organic = OrganicSettings()
+    public var retention = RetentionSettings()
+    public var serviceLevels = ServiceLevels()
+    public var activity = ActivitySettings()
+    public var segments: [SegmentRule] = []
+
+    public init() {}
+
+    /// How accounts that behave like bots are recognised (`[bots]`).
+    public struct BotRules: Sendable, Equatable {
+        /// Accounts to treat as bots although the export does not flag them (handle, display name or
+        /// id), e.g. a person's account used by a CI script.
+        public var accounts: [String] = []
+        /// Only accounts with at least this many posts in the period are judged by behaviour.
+        public var minMessages = 20
+        /// Flag an account when at least this share of its posts are near-identical (same text
+        /// once lower-cased, digits replaced by `#` and spaces collapsed) to another of its posts.
+        public var nearIdenticalShare = 0.5
+        /// Flag an account whose gaps between consecutive posts have a coefficient of variation
+        /// (standard deviation ÷ mean) below this: posting at machine-regular intervals.
+        public var regularIntervalCV = 0.1
+        public init() {}
+    }
+
+    /// `[organic]`: the organic-versus-inflated report.
+    public struct OrganicSettings: Sendable, Equatable {
+        /// "Active recently" means posted or reacted in this many days up to the period end.
+        public var activeDays = 30
+        /// A day is a join burst when its joins exceed median + `burstThreshold` × 1.4826 × MAD of
+        /// daily joins (a robust z-score; 1.4826 × MAD estimates the standard deviation)…
+        public var burstThreshold = 5.0
+        /// …and it has at least this many joins.
+        public var burstMinJoins = 10
+        public init() {}
+    }
+
+    /// `[retention]`.
+    public struct RetentionSettings: Sendable, Equatable {
+        /// A member who posted before and then stays silent this many days is churned.
+        public var churnDays = 60
+        public init() {}
+    }
+
+    /// `[service_levels]`: the targets the team holds itself to.
+    public struct ServiceLevels: Sendable, Equatable {
+        /// A question should get its first answer within this many hours.
+        public var firstResponseHours = 24.0
+        public init() {}
+    }
+
+    /// `[activity]`: the live-event time suggestion.
+    public struct ActivitySettings: Sendable, Equatable {
+        /// Local hours in which members count as awake: from `awakeFrom`:00 up to `awakeUntil`:00.
+        public var awakeFrom = 8
+        public var awakeUntil = 22
+        public init() {}
+    }
+
+    /// The segment named `name`, if declared.
+    public func segment(named name: String) -> SegmentRule? { segments.first { $0.name == name } }
+
+    /// Whether `identifier` (a handle, display name or platform id, case-insensitive, `@` optional)
+    /// is listed in `list`.
+    public static func lists(_ list: [String], _ identifiers: [String]) -> Bool {
+        guard !list.isEmpty else { return false }
+        let wanted = Set(list.map { $0.lowercased().trimmingPrefix("@") })
+        return identifiers.contains { wanted.contains($0.lowercased().trimmingPrefix("@")) }
+    }
+}
+
+extension String {
+    fileprivate func trimmingPrefix(_ prefix: String) -> String {
+        hasPrefix(prefix) ? String(dropFirst(prefix.count)) : self
+    }
+}

@@ -1,0 +1,147 @@
+/// Words and two-word phrases of a message, the unit of every text analysis (topics, focus
+/// alignment, segment terms, near-identical messages).
+///
+/// Rules (quoted in the README): text is lower-cased (ASCII); Slack markup is removed: `<…>`
+/// (mentions, channel links, URLs), `:emoji_codes:`, code blocks (```` ``` ````…```` ``` ````) and
+/// inline `code`, and HTML entities (`&amp;`); a *word* is a run of letters and digits (non-ASCII
+/// letters included) of at least two characters that is not only digits and not a stop word; a
+/// *phrase* is two words that stand next to each other with no stop word, punctuation or markup
+/// between them ("how to quantize a model" has the words quantize and model, and no phrase).
+public enum TextTerms {
+    /// Words and (with `phrases`) two-word phrases, in order of appearance, repeats kept.
+    public static func terms(in text: String, phrases: Bool = true) -> [String] {
+        var terms: [String] = []
+        var previous: String?
+        scan(text) { word in
+            guard let word else {
+                previous = nil
+                return
+            }
+            terms.append(word)
+            if phrases, let before = previous { terms.append(before + " " + word) }
+            previous = word
+        }
+        return terms
+    }
+
+    /// The text with digits replaced by `#`, lower-cased, markup removed and whitespace collapsed:
+    /// two messages are *near-identical* when these are equal ("Build 41 passed" and "build 42
+    /// passed").
+    public static func nearIdenticalKey(_ text: String) -> String {
+        var key: [UInt8] = []
+        var pendingSpace = false
+        for byte in text.utf8 {
+            switch byte {
+            case 0x30...0x39:
+                if pendingSpace, !key.isEmpty { key.append(0x20) }
+                pendingSpace = false
+                if key.last != UInt8(ascii: "#") { key.append(UInt8(ascii: "#")) }
+            case 0x20, 0x09, 0x0A, 0x0D:
+                pendingSpace = true
+            default:
+                if pendingSpace, !key.isEmpty { key.append(0x20) }
+                pendingSpace = false
+                key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+            }
+        }
+        return String(decoding: key, as: UTF8.self)
+    }
+
+    /// Calls `emit` with each word, and with `nil` where a phrase must not span (stop word,
+    /// punctuation, markup).
+    static func scan(_ text: String, _ emit: (String?) -> Void) {
+        var text = text
+        text.withUTF8 { bytes in
+            let count = bytes.count
+            var index = 0
+            var word: [UInt8] = []
+            word.reserveCapacity(32)
+            func skip(past terminator: UInt8, from start: Int) -> Int {
+                var position = start
+                while position < count, bytes[position] != terminator { position += 1 }
+                return min(count, position + 1)
+            }
+            while index < count {
+                let byte = bytes[index]
+                if isWordByte(byte) {
+                    word.removeAll(keepingCapacity: true)
+                    var allDigits = true
+                    while index < count, isWordByte(bytes[index]) {
+                        var letter = bytes[index]
+                        if letter >= 0x41 && letter <= 0x5A { letter += 0x20 }
+                        if letter < 0x30 || letter > 0x39 { allDigits = false }
+                        word.append(letter)
+                        index += 1
+                    }
+                    let string = String(decoding: word, as: UTF8.self)
+                    if allDigits || word.count < 2 || stopWords.contains(string) {
+                        emit(nil)
+                    } else {
+                        emit(string)
+                    }
+                    continue
+                }
+                switch byte {
+                case 0x20, 0x09, 0x0A, 0x0D:
+                    index += 1
+                    continue
+                case UInt8(ascii: "<"):
+                    index = skip(past: UInt8(ascii: ">"), from: index + 1)
+                case UInt8(ascii: "`"):
+                    if index + 2 < count, bytes[index + 1] == UInt8(ascii: "`"), bytes[index + 2] == UInt8(ascii: "`") {
+                        var position = index + 3
+                        while position + 2 < count,
+                            !(bytes[position] == UInt8(ascii: "`") && bytes[position + 1] == UInt8(ascii: "`")
+                                && bytes[position + 2] == UInt8(ascii: "`"))
+                        {
+                            position += 1
+                        }
+                        index = min(count, position + 3)
+                    } else {
+                        index = skip(past: UInt8(ascii: "`"), from: index + 1)
+                    }
+                case UInt8(ascii: ":"):
+                    var position = index + 1
+                    while position < count, isEmojiNameByte(bytes[position]) { position += 1 }
+                    index = position < count && position > index + 1 && bytes[position] == UInt8(ascii: ":") ? position + 1 : index + 1
+                case UInt8(ascii: "&"):
+                    var position = index + 1
+                    while position < count, position < index + 8, isWordByte(bytes[position]) { position += 1 }
+                    index = position < count && bytes[position] == UInt8(ascii: ";") ? position + 1 : index + 1
+                default:
+                    index += 1
+                }
+                emit(nil)
+            }
+        }
+    }
+
+    @inline(__always) static func isWordByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x41 && byte <= 0x5A) || (byte >= 0x61 && byte <= 0x7A) || byte >= 0x80
+    }
+
+    @inline(__always) static func isEmojiNameByte(_ byte: UInt8) -> Bool {
+        (byte >= 0x30 && byte <= 0x39) || (byte >= 0x61 && byte <= 0x7A) || byte == UInt8(ascii: "_")
+            || byte == UInt8(ascii: "+") || byte == UInt8(ascii: "-")
+    }
+
+    /// English function words and chat filler that say nothing about a topic.
+    public static let stopWords: Set<String> = [
+        "a", "about", "above", "after", "again", "against", "all", "also", "am", "an", "and", "any", "anyone",
+        "anything", "are", "aren", "as", "at", "be", "because", "been", "before", "being", "below", "between",
+        "both", "but", "by", "can", "cannot", "could", "couldn", "did", "didn", "do", "does", "doesn", "doing",
+        "don", "down", "during", "each", "else", "even", "ever", "every", "few", "for", "from", "further", "get",
+        "gets", "getting", "got", "had", "hadn", "has", "hasn", "have", "haven", "having", "he", "hello", "her",
+        "here", "hers", "herself", "hey", "hi", "him", "himself", "his", "how", "however", "if", "in", "into",
+        "is", "isn", "it", "its", "itself", "just", "know", "let", "like", "ll", "lol", "make", "many", "may",
+        "me", "might", "more", "most", "much", "must", "my", "myself", "need", "no", "nor", "not", "now", "of",
+        "off", "ok", "okay", "on", "once", "one", "only", "or", "other", "our", "ours", "ourselves", "out", "over",
+        "own", "please", "pls", "re", "really", "same", "see", "she", "should", "shouldn", "since", "so", "some",
+        "someone", "something", "still", "such", "sure", "than", "thank", "thanks", "thx", "that", "the", "their",
+        "theirs", "them", "themselves", "then", "there", "these", "they", "thing", "things", "think", "this",
+        "those", "through", "to", "too", "try", "trying", "under", "until", "up", "us", "use", "used", "using",
+        "ve", "very", "via", "want", "was", "wasn", "way", "we", "well", "were", "weren", "what", "when", "where",
+        "whether", "which", "while", "who", "whom", "why", "will", "with", "won", "would", "wouldn", "yeah", "yes",
+        "yet", "you", "your", "yours", "yourself", "yourselves",
+    ]
+}
