@@ -13,6 +13,8 @@ public enum FirstResponse {
         public var root: Int
         /// `nil` when no other person replied.
         public var firstResponseSeconds: Double?
+        /// Member index of the person who replied first; -1 when none.
+        public var responder: Int32 = -1
     }
 
     struct ThreadKey: Hashable {
@@ -42,6 +44,7 @@ public enum FirstResponse {
             let seconds = Double(activity.time - root.time) / 1_000_000
             if let current = outcomes[slot].firstResponseSeconds, current <= seconds { continue }
             outcomes[slot].firstResponseSeconds = seconds
+            outcomes[slot].responder = activity.member
         }
         return outcomes
     }

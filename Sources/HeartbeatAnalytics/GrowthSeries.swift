@@ -4,7 +4,11 @@ import HeartbeatCore
 /// question a community manager asks first: are we growing, and is the growth real?
 public enum GrowthSeries {
     /// Weeks run Monday to Sunday (UTC); the first and last are cut to the period.
-    public static func weekly(snapshot: CommunitySnapshot, period: Period, countUnseen: Bool) -> [WeeklyPoint] {
+    /// `excluded`: member indexes left out of both columns (the organic series leaves out inflated
+    /// accounts); `nil` counts everyone.
+    public static func weekly(
+        snapshot: CommunitySnapshot, period: Period, countUnseen: Bool, excluded: [Bool]? = nil
+    ) -> [WeeklyPoint] {
         guard period.dayCount > 0 else { return [] }
         let firstMonday = period.firstDay - Int64(CivilDate(dayNumber: period.firstDay).weekday)
         let weekCount = Int((period.endDay - 1 - firstMonday) / 7) + 1
@@ -12,7 +16,7 @@ public enum GrowthSeries {
 
         var newMembers = [Int](repeating: 0, count: weekCount)
         var membersBefore = 0
-        for member in snapshot.members where member.isMember {
+        for (index, member) in snapshot.members.enumerated() where member.isMember && excluded?[index] != true {
             guard let firstSeen = member.firstSeen else {
                 if countUnseen { membersBefore += 1 }
                 continue
@@ -26,7 +30,9 @@ public enum GrowthSeries {
         var posters = [Set<Int32>](repeating: [], count: weekCount)
         var posts = [Int](repeating: 0, count: weekCount)
         for activity in snapshot.activities
-        where activity.kind.isPost && snapshot.isPerson(activity.member) && period.contains(microseconds: activity.time) {
+        where activity.kind.isPost && snapshot.isPerson(activity.member) && period.contains(microseconds: activity.time)
+            && excluded?[Int(activity.member)] != true
+        {
             let index = week(of: Timestamp(microseconds: activity.time).dayNumber)
             posters[index].insert(activity.member)
             posts[index] += 1
