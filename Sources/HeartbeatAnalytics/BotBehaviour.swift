@@ -1,3 +1,4 @@
+import Foundation
 import HeartbeatCore
 
 /// Bots the platform (or heartbeat.toml) names, and persons whose posting looks automated
@@ -90,30 +91,9 @@ enum BotBehaviour {
                 let variance = gaps.reduce(0) { $0 + ($1 - mean) * ($1 - mean) } / Double(gaps.count)
                 cv = variance.squareRoot() / mean
                 parts.append(
-                    "a post every \(DurationText.short(mean)) on average, interval CV \(String(format2: cv!))")
+                    "a post every \(DurationText.short(mean)) on average, interval CV " + String(format: "%.2f", cv!))
             }
         }
         return Evidence(nearIdenticalShare: share, intervalCV: cv, text: parts.joined(separator: "; "))
-    }
-}
-
-/// Short human durations for evidence text (`1h 05m`, `3d 4h`, `45s`).
-enum DurationText {
-    static func short(_ seconds: Double) -> String {
-        let total = Int(seconds.rounded())
-        if total < 60 { return "\(total)s" }
-        if total < 3600 { return "\(total / 60)m \(total % 60)s" }
-        if total < 86_400 { return "\(total / 3600)h \(String(twoDigits: total % 3600 / 60))m" }
-        return "\(total / 86_400)d \(total % 86_400 / 3600)h"
-    }
-}
-
-extension String {
-    init(twoDigits value: Int) { self = value < 10 ? "0\(value)" : "\(value)" }
-
-    /// Two decimal places without Foundation.
-    init(format2 value: Double) {
-        let scaled = Int((value * 100).rounded())
-        self = "\(scaled / 100).\(String(twoDigits: abs(scaled % 100)))"
     }
 }

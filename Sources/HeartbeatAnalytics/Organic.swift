@@ -21,7 +21,7 @@ import HeartbeatCore
 /// - **Organic members**: ever-active members that are not bot-like. **Organic score** = 100 ×
 ///   organic members ÷ members.
 /// - **Weekly series**: the engagement report's growth-versus-engagement series, raw and with the
-///   inflated accounts (never active, bot-like) removed.
+///   inflated accounts (never active, bot-like) and deleted accounts removed.
 public enum Organic {
     public static func report(store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig) async throws -> OrganicReport {
         let range = try await store.activityRange(request.activityQuery)
@@ -67,7 +67,8 @@ public enum Organic {
             members: 0, everActive: 0, activeRecently: 0, activeDays: settings.activeDays, neverActive: 0,
             botLike: 0, organicMembers: 0, organicScore: 0)
         var neverActive: [NeverActiveMember] = []
-        var excluded = [Bool](repeating: false, count: members.count)
+        // The organic series counts current members only: deleted accounts are left out too.
+        var excluded = members.map(\.isDeleted)
         for (index, member) in members.enumerated() where isCounted(member) {
             headline.members += 1
             let active = everActive(member)

@@ -7,12 +7,6 @@ extension EngagementReport {
         typealias Cell = ReportDocument.Cell
         typealias Fact = ReportDocument.Fact
         typealias Column = ReportDocument.Column
-        var filters: [String] = []
-        if !scope.channels.isEmpty { filters.append("channels: " + scope.channels.joined(separator: ", ")) }
-        if let platform = scope.platform { filters.append("platform: \(platform)") }
-        let subtitle = "\(scope.since) to \(scope.until) (\(scope.days) days, UTC)"
-            + (filters.isEmpty ? "" : " · " + filters.joined(separator: " · "))
-
         let share = { (part: Int, whole: Int) -> Cell in .percent(whole > 0 ? Double(part) / Double(whole) : 0) }
         var sections: [ReportDocument.Section] = []
         sections.append(
@@ -120,6 +114,6 @@ extension EngagementReport {
                     rows: threads.unansweredList.map {
                         [.text($0.postedAt), .text("#" + $0.channel), .text($0.author), .text($0.excerpt)]
                     })))
-        return ReportDocument(title: "Heartbeat engagement report", subtitle: subtitle, sections: sections)
+        return ReportDocument(title: "Heartbeat engagement report", subtitle: scope.subtitle, sections: sections)
     }
 }

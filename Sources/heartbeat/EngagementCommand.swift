@@ -26,14 +26,12 @@ struct EngagementCommand: AsyncParsableCommand {
             """)
 
     @OptionGroup var store: StoreOptions
+    @OptionGroup var config: ConfigOptions
     @OptionGroup var options: ReportOptions
 
     func run() async throws {
-        let database = try store.open()
-        let report = try await Engagement.report(store: database, request: options.request)
-        if report.activity.activePosters == 0 && report.members.total == 0 && report.threads.roots == 0 {
-            Terminal.printError("note: no activity in this period. Has anything been imported into \(store.db)? (heartbeat ingest EXPORT)")
-        }
-        print(try ReportRenderer.render(report, document: report.document, as: options.resolvedFormat), terminator: "")
+        try await ReportRunner.run(store: store, config: config, options: options) {
+            try await Engagement.report(store: $0, request: $1, config: $2)
+        } document: { $0.document }
     }
 }

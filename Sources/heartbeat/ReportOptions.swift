@@ -31,19 +31,27 @@ struct ReportOptions: ParsableArguments {
         help: "Output: table, markdown, csv or json. Default: table on a terminal, markdown otherwise.")
     var format: ReportFormat?
 
-    @Option(help: "Length of each top-members list.")
+    @Option(help: "Only the members of this segment (declared as [[segment]] in heartbeat.toml).")
+    var segment: String?
+
+    @Option(help: "Length of each top list.")
     var top: Int = 10
+
+    @Option(help: "How many rows to list where a report lists items (unanswered questions, never-active accounts).")
+    var limit: Int = 20
 
     func validate() throws {
         if let since, let until, since >= until {
             throw ValidationError("--since \(since) must be before --until \(until) (--until is the first day not included).")
         }
         if top < 0 { throw ValidationError("--top must be 0 or more.") }
+        if limit < 0 { throw ValidationError("--limit must be 0 or more.") }
     }
 
     var request: ReportRequest {
         ReportRequest(
-            since: since, until: until, wholeHistory: wholeHistory, platform: platform, spaces: channels, top: top)
+            since: since, until: until, wholeHistory: wholeHistory, platform: platform, spaces: channels, top: top,
+            unansweredListLimit: limit, segment: segment)
     }
 
     var resolvedFormat: ReportFormat { format ?? (Terminal.stdoutIsTerminal ? .table : .markdown) }

@@ -1,0 +1,94 @@
+import HeartbeatAnalytics
+
+extension OrganicReport {
+    public var document: ReportDocument {
+        typealias Column = ReportDocument.Column
+        typealias Fact = ReportDocument.Fact
+        typealias Cell = ReportDocument.Cell
+        let members = headline.members
+        var sections: [ReportDocument.Section] = []
+        sections.append(
+            .init(
+                title: "Headline", key: "headline",
+                note: "Organic members = ever active (posted, replied or reacted) and not bot-like. Organic score = 100 × organic members ÷ members.",
+                content: .facts([
+                    Fact("Members", key: "members", .int(members)),
+                    Fact("Ever active", key: "ever_active", .int(headline.everActive)),
+                    Fact("  share", key: "ever_active_share", .share(headline.everActive, of: members)),
+                    Fact("Active in the last \(headline.activeDays) days", key: "active_recently", .int(headline.activeRecently)),
+                    Fact("  share", key: "active_recently_share", .share(headline.activeRecently, of: members)),
+                    Fact("Never active", key: "never_active", .int(headline.neverActive)),
+                    Fact("  share", key: "never_active_share", .share(headline.neverActive, of: members)),
+                    Fact("Bot-like accounts", key: "bot_like", .int(headline.botLike)),
+                    Fact("Organic members", key: "organic_members", .int(headline.organicMembers)),
+                    Fact("Organic score", key: "organic_score", .decimal(headline.organicScore)),
+                ])))
+        sections.append(
+            .init(
+                title: "Join bursts", key: "join_bursts",
+                note: "Daily joins: median \(ValueFormat.fixed(dailyJoinsMedian, places: 1)), MAD \(ValueFormat.fixed(dailyJoinsMAD, places: 1)); a burst day has more than \(ValueFormat.fixed(burstThresholdJoins, places: 1)) joins. \(neverActiveInBursts) burst joiners never became active.",
+                content: .table(
+                    columns: [
+                        Column("Day", key: "day", alignRight: false), Column("Joins", key: "joins"),
+                        Column("Excess", key: "excess"), Column("Robust z", key: "robust_z"),
+                        Column("Became active", key: "became_active"), Column("Active %", key: "became_active_share"),
+                    ],
+                    rows: joinBursts.map {
+                        [
+                            .text($0.day), .int($0.joins), .decimal($0.excess), .decimal($0.robustZ),
+                            .int($0.becameActive), .share($0.becameActive, of: $0.joins),
+                        ]
+                    })))
+        sections.append(
+            .init(
+                title: "Bots (\(botMessages) bot posts in the period)", key: "bots", note: nil,
+                content: .table(
+                    columns: [
+                        Column("Account", key: "name", alignRight: false), Column("Posts", key: "posts"),
+                        Column("Why", key: "reason", alignRight: false), Column("Evidence", key: "evidence", alignRight: false),
+                    ],
+                    rows: bots.map { [.member($0.name, $0.handle), .int($0.posts), .text($0.reason), .text($0.evidence)] })))
+        sections.append(
+            .init(
+                title: "Accounts that behave like bots", key: "bot_like", note: nil,
+                content: .table(
+                    columns: [
+                        Column("Account", key: "name", alignRight: false), Column("Posts", key: "posts"),
+                        Column("Near-identical", key: "near_identical_share"), Column("Interval CV", key: "interval_cv"),
+                        Column("Evidence", key: "evidence", alignRight: false),
+                    ],
+                    rows: botLikeAccounts.map {
+                        [
+                            .member($0.name, $0.handle), .int($0.posts),
+                            $0.nearIdenticalShare.map(Cell.percent) ?? .text("–"), .optionalDecimal($0.intervalCV),
+                            .text($0.evidence),
+                        ]
+                    })))
+        sections.append(
+            .init(
+                title: "Never-active accounts (most recent \(neverActive.count) of \(headline.neverActive))", key: "never_active",
+                note: nil,
+                content: .table(
+                    columns: [Column("Member", key: "name", alignRight: false), Column("Joined", key: "joined", alignRight: false)],
+                    rows: neverActive.map { [.member($0.name, $0.handle), .text($0.joined ?? "unknown")] })))
+        sections.append(
+            .init(
+                title: "Growth versus engagement, raw and organic (weekly)", key: "weekly",
+                note: "Organic columns leave out never-active and bot-like accounts.",
+                content: .table(
+                    columns: [
+                        Column("Week of", key: "week_start", alignRight: false), Column("Members", key: "members"),
+                        Column("Organic members", key: "organic_members"), Column("Active posters", key: "active_posters"),
+                        Column("Organic posters", key: "organic_active_posters"), Column("Active %", key: "active_share"),
+                        Column("Organic active %", key: "organic_active_share"),
+                    ],
+                    rows: zip(weeklyRaw, weeklyOrganic).map { raw, organic in
+                        [
+                            .text(raw.weekStart), .int(raw.members), .int(organic.members), .int(raw.activePosters),
+                            .int(organic.activePosters), .share(raw.activePosters, of: raw.members),
+                            .share(organic.activePosters, of: organic.members),
+                        ]
+                    })))
+        return ReportDocument(title: "Heartbeat organic-growth report", subtitle: scope.subtitle, sections: sections)
+    }
+}
