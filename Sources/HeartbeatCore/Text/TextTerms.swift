@@ -1,7 +1,7 @@
 /// Words and two-word phrases of a message, the unit of every text analysis (topics, focus
 /// alignment, segment terms, near-identical messages).
 ///
-/// Rules (quoted in the README): text is lower-cased (ASCII); Slack markup is removed: `<…>`
+/// Rules (quoted in the README): text is lower-cased; Slack markup is removed: `<…>`
 /// (mentions, channel links, URLs), `:emoji_codes:`, code blocks (```` ``` ````…```` ``` ````) and
 /// inline `code`, and HTML entities (`&amp;`); a *word* is a run of letters and digits (non-ASCII
 /// letters included) of at least two characters that is not only digits and not a stop word; a
@@ -66,14 +66,17 @@ public enum TextTerms {
                 if isWordByte(byte) {
                     word.removeAll(keepingCapacity: true)
                     var allDigits = true
+                    var ascii = true
                     while index < count, isWordByte(bytes[index]) {
                         var letter = bytes[index]
                         if letter >= 0x41 && letter <= 0x5A { letter += 0x20 }
                         if letter < 0x30 || letter > 0x39 { allDigits = false }
+                        if letter >= 0x80 { ascii = false }
                         word.append(letter)
                         index += 1
                     }
-                    let string = String(decoding: word, as: UTF8.self)
+                    var string = String(decoding: word, as: UTF8.self)
+                    if !ascii { string = string.lowercased() }
                     if allDigits || word.count < 2 || stopWords.contains(string) {
                         emit(nil)
                     } else {
