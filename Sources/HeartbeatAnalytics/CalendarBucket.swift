@@ -12,7 +12,8 @@ public enum CalendarBucket: String, Sendable, Codable, CaseIterable {
             let date = CivilDate(dayNumber: day)
             return Int64(date.year * 12 + date.month - 1)
         case .week:
-            return (day - Int64(CivilDate(dayNumber: day).weekday)) / 7
+            // Day 4 (1970-01-05) is a Monday, so Mondays are 4 + 7k.
+            return (day - Int64(CivilDate(dayNumber: day).weekday) - 4) / 7
         }
     }
 
@@ -24,7 +25,7 @@ public enum CalendarBucket: String, Sendable, Codable, CaseIterable {
             let month = Int(index % 12) + 1
             return CivilDate(year: year, month: month, day: 1)!.dayNumber
         case .week:
-            return index * 7
+            return index * 7 + 4
         }
     }
 
