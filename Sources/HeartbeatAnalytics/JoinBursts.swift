@@ -4,14 +4,14 @@ import HeartbeatCore
 enum JoinBursts {
     struct Result {
         var bursts: [JoinBurst]
-        var median: Double
-        var mad: Double
-        /// Joins above which a day is a burst (before the minimum-size rule).
-        var threshold: Double
     }
 
     /// 1.4826 × MAD estimates the standard deviation of normally distributed data.
     static let madScale = 1.4826
+    /// The baseline is the trailing window of this many days before the day judged…
+    static let windowDays = 28
+    /// …and needs at least this many of them (from the first join on) to judge at all.
+    static let minimumBaselineDays = 7
 
     static func find(
         in snapshot: CommunitySnapshot, period: Period, settings: HeartbeatConfig.OrganicSettings,
@@ -22,24 +22,26 @@ enum JoinBursts {
             guard let firstSeen = member.firstSeen, firstSeen < period.end else { continue }
             joinersByDay[firstSeen.dayNumber, default: []].append(index)
         }
-        guard let firstDay = joinersByDay.keys.min() else { return Result(bursts: [], median: 0, mad: 0, threshold: 0) }
-        let lastDay = period.endDay - 1
-        let daily = (firstDay...max(firstDay, lastDay)).map { Double(joinersByDay[$0]?.count ?? 0) }
-        let median = Percentile.median(daily) ?? 0
-        let mad = Percentile.median(daily.map { abs($0 - median) }) ?? 0
-        let scale = max(madScale * mad, 1)
-        let threshold = median + settings.burstThreshold * scale
+        guard let firstDay = joinersByDay.keys.min() else { return Result(bursts: []) }
         var bursts: [JoinBurst] = []
-        for day in max(firstDay, period.firstDay)...max(firstDay, lastDay) where day >= period.firstDay {
-            guard let joiners = joinersByDay[day] else { continue }
+        for day in max(firstDay, period.firstDay)..<max(firstDay, period.endDay) {
+            guard let joiners = joinersByDay[day], joiners.count >= settings.burstMinJoins else { continue }
+            let windowStart = max(firstDay, day - Int64(windowDays))
+            guard day - windowStart >= Int64(minimumBaselineDays) else { continue }
+            let baseline = (windowStart..<day).map { Double(joinersByDay[$0]?.count ?? 0) }
+            let median = Percentile.median(baseline) ?? 0
+            let mad = Percentile.median(baseline.map { abs($0 - median) }) ?? 0
+            // Counts vary by about √mean even without anomaly (Poisson), which a small MAD can hide.
+            let scale = max(madScale * mad, median.squareRoot(), 1)
+            let threshold = median + settings.burstThreshold * scale
             let joins = Double(joiners.count)
-            guard joins > threshold, joiners.count >= settings.burstMinJoins else { continue }
+            guard joins > threshold else { continue }
             bursts.append(
                 JoinBurst(
-                    day: CivilDate(dayNumber: day).description, joins: joiners.count, excess: joins - median,
-                    robustZ: (joins - median) / scale,
+                    day: CivilDate(dayNumber: day).description, joins: joiners.count, baselineMedian: median,
+                    baselineMAD: mad, threshold: threshold, excess: joins - median, robustZ: (joins - median) / scale,
                     becameActive: joiners.filter { everActive(snapshot.members[$0]) }.count))
         }
-        return Result(bursts: bursts, median: median, mad: mad, threshold: threshold)
+        return Result(bursts: bursts)
     }
 }

@@ -8,11 +8,14 @@ import HeartbeatCore
 ///   **Active recently**: posted, replied or reacted in the `active_days` (30) days up to the end.
 /// - **Never active**: members who are not ever active, listed with their join date.
 /// - **Daily joins**: persons whose first appearance (channel join or first activity) falls on that
-///   UTC day, counted over the whole history up to the period end. **Join burst**: a day of the
-///   period whose joins exceed median + `burst_threshold` (5) × 1.4826 × MAD of all daily joins from
-///   the first join day to the period end (days without joins count as 0; a MAD of 0 counts as 1/1.4826
-///   so the scale is at least one join) and number at least `burst_min_joins` (10). For each burst:
-///   joins, the excess over the median, and how many of those members ever became active.
+///   UTC day. **Join burst**: a day of the period with at least `burst_min_joins` (10) joins that
+///   exceed median + `burst_threshold` (5) × max(1.4826 × MAD, √median, 1), where median and MAD (median
+///   absolute deviation) are those of the daily joins over the 28 days before it (days without
+///   joins count as 0; only days from the first join on; at least 7 of them are needed; √median is a
+///   floor because daily joins are counts, whose natural noise a small MAD understates). A trailing
+///   baseline follows the community's own growth, so a launch week or a steady rise is not a burst,
+///   while a day with many times the recent joins is. For each burst: joins, the baseline, the
+///   excess over the median, and how many of those members ever became active.
 /// - **Bots**: accounts the platform flags as bots or that heartbeat.toml lists, with their posts.
 ///   **Bot-like accounts**: persons with at least `min_messages` (20) posts in the period whose posts
 ///   are at least `near_identical_share` (50 %) near-identical to another of their posts
@@ -92,8 +95,7 @@ public enum Organic {
         let bursts = JoinBursts.find(in: snapshot, period: period, settings: settings, everActive: everActive)
 
         return OrganicReport(
-            scope: context.scope, headline: headline, joinBursts: bursts.bursts, dailyJoinsMedian: bursts.median,
-            dailyJoinsMAD: bursts.mad, burstThresholdJoins: bursts.threshold,
+            scope: context.scope, headline: headline, joinBursts: bursts.bursts,
             neverActiveInBursts: bursts.bursts.reduce(0) { $0 + $1.joins - $1.becameActive },
             neverActive: Array(neverActive.prefix(context.request.unansweredListLimit)),
             bots: botLike.bots, botMessages: botLike.botMessages, botLikeAccounts: botLike.botLike,

@@ -3,10 +3,6 @@ public struct OrganicReport: Codable, Sendable, Hashable {
     public var scope: ReportScope
     public var headline: OrganicHeadline
     public var joinBursts: [JoinBurst]
-    /// The baseline: median and median absolute deviation of daily joins, and the burst threshold.
-    public var dailyJoinsMedian: Double
-    public var dailyJoinsMAD: Double
-    public var burstThresholdJoins: Double
     /// Persons who joined in a burst of the period and never became active.
     public var neverActiveInBursts: Int
     /// Most recently joined first, at most the list limit.
@@ -36,9 +32,14 @@ public struct JoinBurst: Codable, Sendable, Hashable {
     /// `YYYY-MM-DD` (UTC).
     public var day: String
     public var joins: Int
-    /// Joins above the median day.
+    /// Median and median absolute deviation of daily joins over the 28 days before.
+    public var baselineMedian: Double
+    public var baselineMAD: Double
+    /// Joins above which the day counts as a burst: median + threshold × max(1.4826 × MAD, √median, 1).
+    public var threshold: Double
+    /// Joins above the baseline median.
     public var excess: Double
-    /// (joins − median) ÷ max(1.4826 × MAD, 1).
+    /// (joins − median) ÷ max(1.4826 × MAD, √median, 1).
     public var robustZ: Double
     /// Of those who joined that day, how many ever posted or reacted (by the period end).
     public var becameActive: Int

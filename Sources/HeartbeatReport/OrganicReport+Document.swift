@@ -26,16 +26,19 @@ extension OrganicReport {
         sections.append(
             .init(
                 title: "Join bursts", key: "join_bursts",
-                note: "Daily joins: median \(ValueFormat.fixed(dailyJoinsMedian, places: 1)), MAD \(ValueFormat.fixed(dailyJoinsMAD, places: 1)); a burst day has more than \(ValueFormat.fixed(burstThresholdJoins, places: 1)) joins. \(neverActiveInBursts) burst joiners never became active.",
+                note: "Days whose joins exceed the median of the 28 days before by more than 5 robust deviations (max(1.4826 × MAD, √median, 1)). \(neverActiveInBursts) burst joiners never became active.",
                 content: .table(
                     columns: [
                         Column("Day", key: "day", alignRight: false), Column("Joins", key: "joins"),
+                        Column("Baseline median", key: "baseline_median"), Column("MAD", key: "baseline_mad"),
+                        Column("Threshold", key: "threshold"),
                         Column("Excess", key: "excess"), Column("Robust z", key: "robust_z"),
                         Column("Became active", key: "became_active"), Column("Active %", key: "became_active_share"),
                     ],
                     rows: joinBursts.map {
                         [
-                            .text($0.day), .int($0.joins), .decimal($0.excess), .decimal($0.robustZ),
+                            .text($0.day), .int($0.joins), .decimal($0.baselineMedian), .decimal($0.baselineMAD),
+                            .decimal($0.threshold), .decimal($0.excess), .decimal($0.robustZ),
                             .int($0.becameActive), .share($0.becameActive, of: $0.joins),
                         ]
                     })))

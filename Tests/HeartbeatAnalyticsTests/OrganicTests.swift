@@ -7,8 +7,8 @@ import Testing
 /// then fifteen join on 01-21 (b0…b14). m1 posts on 01-05; ci posts "Build N passed" every hour on
 /// 01-22 (20 posts); b0 posts on 01-25 and b1 reacts to it; the release bot posts twice on 01-23.
 ///
-/// Daily joins over 01-01…01-31: twenty days of 1, one of 15, ten of 0 → median 1; absolute
-/// deviations: twenty 0s, ten 1s, one 14 → MAD 0, so the scale is 1 and the threshold 1 + 5 = 6.
+/// The 28 days before 01-21 (from the first join on: 01-01…01-20) have one join each → median 1,
+/// MAD 0, so the scale is 1 and the threshold 1 + 5 × 1 = 6; 15 joins exceed it.
 @Suite struct OrganicTests {
     static let january = Period(from: CivilDate(iso: "2026-01-01")!, until: CivilDate(iso: "2026-02-01")!)
 
@@ -49,10 +49,11 @@ import Testing
 
     @Test func findsTheJoinBurstWithItsSize() {
         let report = Self.report()
-        #expect(report.dailyJoinsMedian == 1)
-        #expect(report.dailyJoinsMAD == 0)
-        #expect(report.burstThresholdJoins == 6)
-        #expect(report.joinBursts == [JoinBurst(day: "2026-01-21", joins: 15, excess: 14, robustZ: 14, becameActive: 2)])
+        #expect(report.joinBursts == [
+            JoinBurst(
+                day: "2026-01-21", joins: 15, baselineMedian: 1, baselineMAD: 0, threshold: 6, excess: 14, robustZ: 14,
+                becameActive: 2)
+        ])
         #expect(report.neverActiveInBursts == 13)
         #expect(report.neverActive.count == 20)  // the list limit
         #expect(report.neverActive.first?.joined == "2026-01-21")

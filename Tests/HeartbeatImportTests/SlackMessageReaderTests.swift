@@ -52,18 +52,9 @@ import Testing
 /// On a generated export (`../shared/tools/gen_slack.py`, beside the project), every day file reads
 /// the same with the byte-level reader as with `JSONDecoder`.
 @Suite struct SlackMessageReaderGeneratedTests {
-    static let generator = Fixtures.packageRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/gen_slack.py")
-
-    @Test(.enabled(if: FileManager.default.fileExists(atPath: generator.path)))
+    @Test(.enabled(if: GeneratedExport.isAvailable))
     func agreesWithJSONDecoderOnEveryGeneratedDayFile() throws {
-        let out = try TemporaryDirectory.make().appendingPathComponent("export")
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/usr/bin/env")
-        process.arguments = ["python3", Self.generator.path, out.path, "--messages", "3000", "--users", "200", "--channels", "5", "--days", "60"]
-        process.standardOutput = FileHandle.nullDevice
-        try process.run()
-        process.waitUntilExit()
-        try #require(process.terminationStatus == 0)
+        let out = try GeneratedExport.make(messages: 3000, users: 200, channels: 5, days: 60)
         let archive = try openExportArchive(at: out.path)
         var files = 0
         for entry in archive.entries where entry.path.contains("/") {

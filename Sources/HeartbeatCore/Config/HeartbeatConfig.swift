@@ -38,8 +38,9 @@ public struct HeartbeatConfig: Sendable, Equatable {
     public struct OrganicSettings: Sendable, Equatable {
         /// "Active recently" means posted or reacted in this many days up to the period end.
         public var activeDays = 30
-        /// A day is a join burst when its joins exceed median + `burstThreshold` × 1.4826 × MAD of
-        /// daily joins (a robust z-score; 1.4826 × MAD estimates the standard deviation)…
+        /// A day is a join burst when its joins exceed median + `burstThreshold` × max(1.4826 × MAD,
+        /// √median, 1) of the daily joins of the 28 days before (a robust z-score; 1.4826 × MAD
+        /// estimates the standard deviation)…
         public var burstThreshold = 5.0
         /// …and it has at least this many joins.
         public var burstMinJoins = 10
