@@ -40,7 +40,8 @@ public enum Influence {
     ) async throws -> InfluenceReport {
         let terms = focus ?? config.focus
         let context = try await ReportContext.load(
-            store: store, request: request, config: config, lookBackDays: 0, includeText: !terms.isEmpty)
+            store: store, request: request, config: config, lookBackDays: 0, includeText: !terms.isEmpty,
+            includeMentions: true)
         return report(context: context, focus: terms)
     }
 

@@ -31,7 +31,8 @@ public enum Organic {
         let period = request.resolvePeriod(activityRange: range)
         let lookBack = max(0, config.organic.activeDays - period.dayCount)
         let context = try await ReportContext.load(
-            store: store, request: request, config: config, lookBackDays: lookBack, includeText: true)
+            store: store, request: request, config: config, lookBackDays: lookBack, includeText: true,
+            includeReactionHistory: true)
         return report(context: context)
     }
 

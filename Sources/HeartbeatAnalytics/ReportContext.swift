@@ -17,16 +17,19 @@ public struct ReportContext: Sendable {
     }
 
     /// Loads what a report needs. `lookBackDays`: days before the period start the report reads
-    /// (`nil`: the whole history). `includeText`: load message text.
+    /// (`nil`: the whole history). `includeText`, `includeMentions`, `includeReactionHistory`: load
+    /// those too (each costs time on a large store, so only the reports that use them ask).
     public static func load(
         store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig, lookBackDays: Int?,
-        includeText: Bool = false
+        includeText: Bool = false, includeMentions: Bool = false, includeReactionHistory: Bool = false
     ) async throws -> ReportContext {
         let range = try await store.activityRange(request.activityQuery)
         let period = request.resolvePeriod(activityRange: range)
         var query = request.activityQuery
         query.since = lookBackDays.map { Timestamp.startOfDay(period.firstDay - Int64($0)) }
         query.includeText = includeText
+        query.includeMentions = includeMentions
+        query.includeReactionHistory = includeReactionHistory
         let snapshot = try await store.snapshot(query)
         var context = ReportContext(snapshot: snapshot, period: period, request: request, config: config)
         if let name = request.segment {

@@ -9,6 +9,7 @@ public enum Segments {
     public static func membership(
         of rules: [SegmentRule], store: any CommunityStore, config: HeartbeatConfig
     ) async throws -> [Int64: [Bool]] {
+        guard !rules.isEmpty else { return [:] }
         let query = ActivityQuery(includeText: rules.contains(where: \.needsText))
         var snapshot = try await store.snapshot(query)
         ReportContext.markConfiguredBots(in: &snapshot, config: config)

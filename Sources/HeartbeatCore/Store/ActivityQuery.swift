@@ -10,11 +10,20 @@ public struct ActivityQuery: Sendable, Hashable {
     public var since: Timestamp?
     /// Load message text too (topics, focus alignment, bot-likeness); costs memory, so off by default.
     public var includeText: Bool
+    /// Load mentions (the influence graph).
+    public var includeMentions: Bool
+    /// Compute each member's first reaction over the whole history (the organic report).
+    public var includeReactionHistory: Bool
 
-    public init(platform: Platform? = nil, spaces: [String] = [], since: Timestamp? = nil, includeText: Bool = false) {
+    public init(
+        platform: Platform? = nil, spaces: [String] = [], since: Timestamp? = nil, includeText: Bool = false,
+        includeMentions: Bool = false, includeReactionHistory: Bool = false
+    ) {
         self.platform = platform
         self.spaces = spaces
         self.since = since
         self.includeText = includeText
+        self.includeMentions = includeMentions
+        self.includeReactionHistory = includeReactionHistory
     }
 }

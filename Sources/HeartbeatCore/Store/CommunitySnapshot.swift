@@ -16,7 +16,8 @@ public struct CommunitySnapshot: Sendable {
         public var timeZone: String?
         /// Workspace admin or owner.
         public var isAdmin: Bool = false
-        /// Earliest reaction given, over the whole history (in the queried spaces).
+        /// Earliest reaction given, over the whole history (in the queried spaces); loaded only when
+        /// the query asks for `includeReactionHistory`.
         public var firstReaction: Timestamp?
         /// Earliest join or activity over the whole history (in the queried spaces); `nil` if none.
         public var firstSeen: Timestamp?
@@ -121,7 +122,7 @@ public struct CommunitySnapshot: Sendable {
     /// Sorted by `time`, then `id`.
     public var activities: [ActivityRow]
     public var reactions: [ReactionRow]
-    /// Mentions of members, in activity order.
+    /// Mentions of members, in activity order; loaded only when the query asks for `includeMentions`.
     public var mentions: [MentionRow] = []
     /// Message text, parallel to `activities`, when the query asked for it (`includeText`); else
     /// empty. Personal data: analysed, never logged.

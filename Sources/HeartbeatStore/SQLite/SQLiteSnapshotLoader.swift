@@ -79,17 +79,19 @@ struct SQLiteSnapshotLoader {
                 if let firstPost { member.firstPost = member.firstPost.map { min($0, firstPost) } ?? firstPost }
                 members[Int(index)] = member
             }
-            let reactionRows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT r.identity_id, MIN(a.time) FROM reaction r JOIN activity a ON a.id = r.activity_id
-                    WHERE r.identity_id IS NOT NULL\(spaceFilter)
-                    GROUP BY r.identity_id
-                    """, arguments: spaceArguments)
-            while let row = try reactionRows.next() {
-                guard let index = memberIndexByIdentity[row[0]] else { continue }
-                let first = Timestamp(microseconds: row[1])
-                members[Int(index)].firstReaction = members[Int(index)].firstReaction.map { min($0, first) } ?? first
+            if query.includeReactionHistory {
+                let reactionRows = try Row.fetchCursor(
+                    db,
+                    sql: """
+                        SELECT r.identity_id, MIN(a.time) FROM reaction r JOIN activity a ON a.id = r.activity_id
+                        WHERE r.identity_id IS NOT NULL\(spaceFilter)
+                        GROUP BY r.identity_id
+                        """, arguments: spaceArguments)
+                while let row = try reactionRows.next() {
+                    guard let index = memberIndexByIdentity[row[0]] else { continue }
+                    let first = Timestamp(microseconds: row[1])
+                    members[Int(index)].firstReaction = members[Int(index)].firstReaction.map { min($0, first) } ?? first
+                }
             }
             latest = try Int64.fetchOne(
                 db, sql: "SELECT MAX(a.time) FROM activity a WHERE 1\(spaceFilter)",
@@ -145,7 +147,7 @@ struct SQLiteSnapshotLoader {
         }
         // Mentions, the same way.
         var mentions: [CommunitySnapshot.MentionRow] = []
-        do {
+        if query.includeMentions {
             let rows = try Row.fetchCursor(
                 db,
                 sql: """
