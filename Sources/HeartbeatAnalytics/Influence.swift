@@ -23,8 +23,9 @@ import HeartbeatCore
 ///   ranks are percentile ranks (0 lowest, 1 highest, ties share their middle rank) among the
 ///   period's active posters, by posts and by influence. Without focus terms, value = 0.5 × activity
 ///   rank + 0.5 × influence rank.
-/// - **Levels**: *champion* value ≥ 0.75; *contributor* ≥ 0.5; *participant*: posted in the period,
-///   value below 0.5; *observer*: a member who did not post in the period.
+/// - **Levels**: *champion* value ≥ 0.9 (about the top tenth of posters when activity and influence
+///   agree); *contributor* ≥ 0.6; *participant*: posted in the period, value below 0.6; *observer*: a
+///   member who did not post in the period.
 public enum Influence {
     public static let replyWeight = 3.0
     public static let mentionWeight = 2.0
@@ -32,8 +33,8 @@ public enum Influence {
     public static let damping = 0.85
     public static let tolerance = 1e-9
     public static let maxIterations = 1_000
-    public static let championValue = 0.75
-    public static let contributorValue = 0.5
+    public static let championValue = 0.9
+    public static let contributorValue = 0.6
 
     public static func report(
         store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig, focus: [String]? = nil

@@ -16,7 +16,7 @@ struct InfluenceCommand: AsyncParsableCommand {
                           (idf = ln(1 + posts / posts containing the term), divided by the largest idf)
               value       0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment (ranks are
                           percentile ranks among the period's posters; without focus terms 0.5 + 0.5)
-              levels      champion ≥ 0.75, contributor ≥ 0.5, participant = posted, observer = did not post
+              levels      champion ≥ 0.9, contributor ≥ 0.6, participant = posted, observer = did not post
             Focus terms come from `focus = [...]` in heartbeat.toml or from --focus.
             """)
 
