@@ -19,10 +19,11 @@ import HeartbeatCore
 ///   containing t)` over all persons' posts of the period. A post about a rare, specific focus term
 ///   counts fully; one that only names the most common focus term counts less. **Focus share** is
 ///   the plain share of posts containing any focus term.
-/// - **Value** (0–1) = 0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment, where the
+/// - **Value** (0–1) = 0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment rank, where the
 ///   ranks are percentile ranks (0 lowest, 1 highest, ties share their middle rank) among the
-///   period's active posters, by posts and by influence. Without focus terms, value = 0.5 × activity
-///   rank + 0.5 × influence rank.
+///   period's active posters, by posts, by influence and by alignment. Ranks rather than raw scores
+///   keep the three parts on one scale. Without focus terms, value = 0.5 × activity rank + 0.5 ×
+///   influence rank.
 /// - **Levels**: *champion* value ≥ 0.9 (about the top tenth of posters when activity and influence
 ///   agree); *contributor* ≥ 0.6; *participant*: posted in the period, value below 0.6; *observer*: a
 ///   member who did not post in the period.
@@ -105,13 +106,14 @@ public enum Influence {
         let posters = nodes.indices.filter { posts[nodes[$0]] > 0 }
         let activityRanks = Percentile.ranks(posters.map { Double(posts[nodes[$0]]) })
         let influenceRanks = Percentile.ranks(posters.map { ranked.ranks[$0] })
+        let alignmentRanks = Percentile.ranks(posters.map { alignment.byMember[nodes[$0]].alignment })
         let hasFocus = !alignment.terms.isEmpty
         var rows: [InfluentialMember] = []
         for (position, node) in posters.enumerated() {
             let member = nodes[node]
             let aligned = alignment.byMember[member]
             let value = hasFocus
-                ? 0.4 * activityRanks[position] + 0.4 * influenceRanks[position] + 0.2 * aligned.alignment
+                ? 0.4 * activityRanks[position] + 0.4 * influenceRanks[position] + 0.2 * alignmentRanks[position]
                 : 0.5 * activityRanks[position] + 0.5 * influenceRanks[position]
             let level: MemberLevel = value >= championValue ? .champion : value >= contributorValue ? .contributor : .participant
             rows.append(

@@ -21,7 +21,7 @@ extension InfluenceReport {
         sections.append(
             .init(
                 title: "Levels", key: "levels",
-                note: "Value = 0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment. Champion ≥ 0.9, contributor ≥ 0.6, participant = posted, observer = member who did not post.",
+                note: "Value = 0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment rank (percentile ranks among posters). Champion ≥ 0.9, contributor ≥ 0.6, participant = posted, observer = member who did not post.",
                 content: .table(
                     columns: [Column("Level", key: "level", alignRight: false), Column("Members", key: "members")],
                     rows: levels.map { [.text($0.level.rawValue), .int($0.members)] })))

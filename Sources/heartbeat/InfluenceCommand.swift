@@ -14,8 +14,8 @@ struct InfluenceCommand: AsyncParsableCommand {
               reach       distinct persons who interacted with the member
               alignment   0–1: the member's posts weighted by the most specific focus term they contain
                           (idf = ln(1 + posts / posts containing the term), divided by the largest idf)
-              value       0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment (ranks are
-                          percentile ranks among the period's posters; without focus terms 0.5 + 0.5)
+              value       0.4 × activity rank + 0.4 × influence rank + 0.2 × alignment rank (percentile
+                          ranks among the period's posters; without focus terms 0.5 + 0.5)
               levels      champion ≥ 0.9, contributor ≥ 0.6, participant = posted, observer = did not post
             Focus terms come from `focus = [...]` in heartbeat.toml or from --focus.
             """)

@@ -72,7 +72,9 @@ import Testing
         #expect(abs(byName["alice"]!.alignment - 1.0 / 3.0) < 1e-12)
         #expect(abs(byName["carol"]!.alignment - 1.0 / 4.0) < 1e-12)
         #expect(byName["Bob Builder"]!.alignment == 0)
-        #expect(abs(byName["alice"]!.value - (0.4 / 3 + 0.4 + 0.2 / 3)) < 1e-12)
+        // Alignment ranks: bob and dave tie at the bottom, then carol, then alice (rank 1).
+        #expect(abs(byName["alice"]!.value - (0.4 / 3 + 0.4 + 0.2)) < 1e-12)
+        #expect(abs(byName["carol"]!.value - (0.4 * 2.5 / 3 + 0.2 * 2 / 3)) < 1e-12)
     }
 
     @Test func unequalSpecificityCountsTheRarerTermMore() {
