@@ -26,7 +26,7 @@ extension OrganicReport {
         sections.append(
             .init(
                 title: "Join bursts", key: "join_bursts",
-                note: "Days whose joins exceed the median of the 28 days before by more than 5 robust deviations (max(1.4826 × MAD, √median, 1)). \(neverActiveInBursts) burst joiners never became active.",
+                note: "Days whose joins exceed the median of the 28 days before by more than 5 robust deviations (max(1.4826 × MAD, √median, 1)). \(ValueFormat.grouped(neverActiveInBursts)) burst joiners never became active.",
                 content: .table(
                     columns: [
                         Column("Day", key: "day", alignRight: false), Column("Joins", key: "joins"),
@@ -44,7 +44,7 @@ extension OrganicReport {
                     })))
         sections.append(
             .init(
-                title: "Bots (\(botMessages) bot posts in the period)", key: "bots", note: nil,
+                title: "Bots (\(ValueFormat.grouped(botMessages)) bot posts in the period)", key: "bots", note: nil,
                 content: .table(
                     columns: [
                         Column("Account", key: "name", alignRight: false), Column("Posts", key: "posts"),
@@ -69,7 +69,7 @@ extension OrganicReport {
                     })))
         sections.append(
             .init(
-                title: "Never-active accounts (most recent \(neverActive.count) of \(headline.neverActive))", key: "never_active",
+                title: "Never-active accounts (most recent \(neverActive.count) of \(ValueFormat.grouped(headline.neverActive)))", key: "never_active",
                 note: nil,
                 content: .table(
                     columns: [Column("Member", key: "name", alignRight: false), Column("Joined", key: "joined", alignRight: false)],

@@ -7,7 +7,7 @@ extension TopicsReport {
         sections.append(
             .init(
                 title: "Top topics", key: "top_terms",
-                note: "Words and two-word phrases of \(posts) posts, ranked by TF-IDF (markup, code and stop words removed).",
+                note: "Words and two-word phrases of \(ValueFormat.grouped(posts)) posts, ranked by TF-IDF (markup, code and stop words removed).",
                 content: .table(
                     columns: [
                         Column("#", key: "rank"), Column("Term", key: "term", alignRight: false), Column("Score", key: "score"),
@@ -18,7 +18,7 @@ extension TopicsReport {
                     })))
         func trends(_ title: String, _ key: String, _ list: [TopicTrend]) -> ReportDocument.Section {
             .init(
-                title: title, key: key, note: key == "rising" ? "Share of posts containing the term, against \(previousPeriod) (\(previousPosts) posts)." : nil,
+                title: title, key: key, note: key == "rising" ? "Share of posts containing the term, against \(previousPeriod) (\(ValueFormat.grouped(previousPosts)) posts)." : nil,
                 content: .table(
                     columns: [
                         Column("Term", key: "term", alignRight: false), Column("Posts now", key: "posts_now"),
