@@ -36,7 +36,18 @@ public enum Topics {
         let previous = Period(
             start: .startOfDay(period.firstDay - Int64(period.dayCount)), end: period.start)
 
-        // Intern terms; count per post (distinct), occurrences, per channel.
+        // Tokenize in chunks on all cores, then merge the chunks' vocabularies.
+        var eligible: [Int] = []
+        for (index, activity) in snapshot.activities.enumerated()
+        where activity.kind.isPost && snapshot.isPerson(activity.member) && index < snapshot.texts.count
+            && (period.contains(microseconds: activity.time) || previous.contains(microseconds: activity.time))
+        {
+            eligible.append(index)
+        }
+        let chunkSize = max(5_000, eligible.count / 16 + 1)
+        let chunks = stride(from: 0, to: eligible.count, by: chunkSize).map { Array(eligible[$0..<min(eligible.count, $0 + chunkSize)]) }
+        let counted = ParallelMap.map(chunks) { TermCounts(posts: $0, snapshot: snapshot, now: period) }
+
         var ids: [String: Int32] = [:]
         var names: [String] = []
         var occurrences: [Int] = []
@@ -46,38 +57,28 @@ public enum Topics {
         var postCountNow = 0
         var postCountBefore = 0
         var termsOfActivity: [Int: [Int32]] = [:]  // questions only
-        var distinct = Set<Int32>()
-        for (index, activity) in snapshot.activities.enumerated()
-        where activity.kind.isPost && snapshot.isPerson(activity.member) && index < snapshot.texts.count {
-            let now = period.contains(microseconds: activity.time)
-            guard now || previous.contains(microseconds: activity.time) else { continue }
-            distinct.removeAll(keepingCapacity: true)
-            for term in TextTerms.terms(in: snapshot.texts[index]) {
-                let id: Int32
-                if let known = ids[term] {
-                    id = known
-                } else {
-                    id = Int32(names.count)
-                    ids[term] = id
-                    names.append(term)
-                    occurrences.append(0)
-                    postsNow.append(0)
-                    postsBefore.append(0)
-                }
-                if now {
-                    occurrences[Int(id)] += 1
-                    byChannel[Int(activity.space)][id, default: 0] += 1
-                }
-                distinct.insert(id)
+        for chunk in counted {
+            let global = chunk.names.map { term -> Int32 in
+                if let known = ids[term] { return known }
+                let id = Int32(names.count)
+                ids[term] = id
+                names.append(term)
+                occurrences.append(0)
+                postsNow.append(0)
+                postsBefore.append(0)
+                return id
             }
-            if now {
-                postCountNow += 1
-                for id in distinct { postsNow[Int(id)] += 1 }
-                if activity.kind == .message && activity.isQuestion { termsOfActivity[index] = Array(distinct) }
-            } else {
-                postCountBefore += 1
-                for id in distinct { postsBefore[Int(id)] += 1 }
+            for (local, id) in global.enumerated() {
+                occurrences[Int(id)] += chunk.occurrences[local]
+                postsNow[Int(id)] += chunk.postsNow[local]
+                postsBefore[Int(id)] += chunk.postsBefore[local]
             }
+            for (key, count) in chunk.byChannel {
+                byChannel[Int(key >> 32)][global[Int(key & 0xFFFF_FFFF)], default: 0] += count
+            }
+            for (activity, terms) in chunk.questionTerms { termsOfActivity[activity] = terms.map { global[Int($0)] } }
+            postCountNow += chunk.postCountNow
+            postCountBefore += chunk.postCountBefore
         }
 
         let idf = postsNow.map { log((1 + Double(postCountNow)) / (1 + Double($0))) + 1 }
@@ -133,5 +134,55 @@ public enum Topics {
             },
             rising: Array(rising.prefix(context.request.top)), falling: Array(falling.prefix(context.request.top)),
             channels: channels, questionsByTopic: Array(questions.prefix(context.request.top * 2)))
+    }
+}
+
+/// Term counts of one chunk of posts, with its own vocabulary (merged by `Topics`).
+private struct TermCounts: Sendable {
+    var names: [String] = []
+    var occurrences: [Int] = []
+    var postsNow: [Int] = []
+    var postsBefore: [Int] = []
+    /// `space << 32 | local term id` → occurrences in the period.
+    var byChannel: [Int64: Int] = [:]
+    /// Questions of the period (activity index) with their distinct local term ids.
+    var questionTerms: [(Int, [Int32])] = []
+    var postCountNow = 0
+    var postCountBefore = 0
+
+    init(posts: [Int], snapshot: CommunitySnapshot, now period: Period) {
+        var ids: [String: Int32] = [:]
+        var distinct = Set<Int32>()
+        for index in posts {
+            let activity = snapshot.activities[index]
+            let now = period.contains(microseconds: activity.time)
+            distinct.removeAll(keepingCapacity: true)
+            for term in TextTerms.terms(in: snapshot.texts[index]) {
+                let id: Int32
+                if let known = ids[term] {
+                    id = known
+                } else {
+                    id = Int32(names.count)
+                    ids[term] = id
+                    names.append(term)
+                    occurrences.append(0)
+                    postsNow.append(0)
+                    postsBefore.append(0)
+                }
+                if now {
+                    occurrences[Int(id)] += 1
+                    byChannel[Int64(activity.space) << 32 | Int64(id), default: 0] += 1
+                }
+                distinct.insert(id)
+            }
+            if now {
+                postCountNow += 1
+                for id in distinct { postsNow[Int(id)] += 1 }
+                if activity.kind == .message && activity.isQuestion { questionTerms.append((index, Array(distinct))) }
+            } else {
+                postCountBefore += 1
+                for id in distinct { postsBefore[Int(id)] += 1 }
+            }
+        }
     }
 }

@@ -1,9 +1,10 @@
 import Dispatch
 
 /// Maps an array on all cores, keeping order. Used to parse a batch of files while the single
-/// writer waits; the closure must not touch shared mutable state.
-enum ParallelMap {
-    static func map<Element, Output: Sendable>(
+/// writer waits, and to tokenize message text in chunks; the closure must not touch shared mutable
+/// state.
+public enum ParallelMap {
+    public static func map<Element, Output: Sendable>(
         _ items: [Element], _ transform: (Element) -> Output
     ) -> [Output] {
         guard items.count > 1 else { return items.map(transform) }
