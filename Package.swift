@@ -71,6 +71,7 @@ let package = Package(
         .testTarget(
             name: "HeartbeatCLITests",
             dependencies: ["heartbeat", "HeartbeatTestSupport"],
+            exclude: ["Golden"],
             swiftSettings: strictSettings),
     ]
 )

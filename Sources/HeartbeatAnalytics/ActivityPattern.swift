@@ -50,9 +50,8 @@ public enum ActivityPattern {
             return offset
         }
         func hourOfWeek(_ microseconds: Int64) -> Int {
-            let seconds = microseconds >= 0 ? microseconds / 1_000_000 : (microseconds - 999_999) / 1_000_000
-            let day = seconds >= 0 ? seconds / 86_400 : (seconds - 86_399) / 86_400
-            let hour = Int((seconds - day * 86_400) / 3600)
+            let day = Timestamp(microseconds: microseconds).dayNumber
+            let hour = Int((microseconds - Timestamp.startOfDay(day).microseconds) / 3_600_000_000)
             return CivilDate(dayNumber: day).weekday * 24 + hour
         }
 

@@ -18,7 +18,7 @@ enum Alignment {
 
     static func compute(focus: [String], snapshot: CommunitySnapshot, period: Period) -> Result {
         var byMember = [MemberAlignment](repeating: MemberAlignment(), count: snapshot.members.count)
-        let wanted = normalized(focus)
+        let wanted = TextTerms.normalized(focus)
         guard !wanted.isEmpty, !snapshot.texts.isEmpty else { return Result(terms: [], byMember: byMember) }
         let termIndex = Dictionary(uniqueKeysWithValues: wanted.enumerated().map { ($1, $0) })
 
@@ -60,15 +60,5 @@ enum Alignment {
             FocusTermFigures(term: wanted[$0], posts: documentFrequency[$0], members: authors[$0].count, idf: idf[$0])
         }.sorted { ($0.idf, $1.term) > ($1.idf, $0.term) }
         return Result(terms: terms, byMember: byMember)
-    }
-
-    /// Focus terms as `TextTerms` writes them (lower-case, a phrase as "word word"), without repeats.
-    static func normalized(_ focus: [String]) -> [String] {
-        var seen = Set<String>()
-        return focus.compactMap { raw in
-            let words = TextTerms.terms(in: raw, phrases: false)
-            let term = words.isEmpty ? raw.lowercased() : words.prefix(2).joined(separator: " ")
-            return term.isEmpty || !seen.insert(term).inserted ? nil : term
-        }
     }
 }

@@ -135,13 +135,7 @@ public enum Influence {
         // Levels: observers are members (by the period end) who did not post in the period.
         var levelCounts: [MemberLevel: Int] = [:]
         for row in rows { levelCounts[row.level, default: 0] += 1 }
-        let countUnseen = context.request.spaces.isEmpty
-        levelCounts[.observer] = members.indices.filter { index in
-            let member = members[index]
-            guard member.isMember, posts[index] == 0 else { return false }
-            guard let firstSeen = member.firstSeen else { return countUnseen }
-            return firstSeen < period.end
-        }.count
+        levelCounts[.observer] = members.indices.filter { posts[$0] == 0 && context.isMemberAtPeriodEnd(members[$0]) }.count
 
         return InfluenceReport(
             scope: context.scope,

@@ -27,11 +27,10 @@ import HeartbeatCore
 ///   inflated accounts (never active, bot-like) and deleted accounts removed.
 public enum Organic {
     public static func report(store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig) async throws -> OrganicReport {
-        let range = try await store.activityRange(request.activityQuery)
-        let period = request.resolvePeriod(activityRange: range)
-        let lookBack = max(0, config.organic.activeDays - period.dayCount)
+        // Read back far enough for the "active recently" window when the period is shorter.
         let context = try await ReportContext.load(
-            store: store, request: request, config: config, lookBackDays: lookBack, includeText: true,
+            store: store, request: request, config: config,
+            lookBack: { max(0, config.organic.activeDays - $0.dayCount) }, includeText: true,
             includeReactionHistory: true)
         return report(context: context)
     }
@@ -44,11 +43,6 @@ public enum Organic {
         let countUnseen = context.request.spaces.isEmpty
         let end = period.end
 
-        func isCounted(_ member: CommunitySnapshot.Member) -> Bool {
-            guard member.isMember else { return false }
-            guard let firstSeen = member.firstSeen else { return countUnseen }
-            return firstSeen < end
-        }
         func everActive(_ member: CommunitySnapshot.Member) -> Bool {
             (member.firstPost.map { $0 < end } ?? false) || (member.firstReaction.map { $0 < end } ?? false)
         }
@@ -73,7 +67,7 @@ public enum Organic {
         var neverActive: [NeverActiveMember] = []
         // The organic series counts current members only: deleted accounts are left out too.
         var excluded = members.map(\.isDeleted)
-        for (index, member) in members.enumerated() where isCounted(member) {
+        for (index, member) in members.enumerated() where context.isMemberAtPeriodEnd(member) {
             headline.members += 1
             let active = everActive(member)
             if active { headline.everActive += 1 } else {

@@ -23,8 +23,20 @@ public struct ReportContext: Sendable {
         store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig, lookBackDays: Int?,
         includeText: Bool = false, includeMentions: Bool = false, includeReactionHistory: Bool = false
     ) async throws -> ReportContext {
+        try await load(
+            store: store, request: request, config: config, lookBack: { _ in lookBackDays }, includeText: includeText,
+            includeMentions: includeMentions, includeReactionHistory: includeReactionHistory)
+    }
+
+    /// The same, for reports whose look-back depends on the period (the previous period of the same
+    /// length, a window reaching before a short period): `lookBack` gets the resolved period.
+    public static func load(
+        store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig, lookBack: (Period) -> Int?,
+        includeText: Bool = false, includeMentions: Bool = false, includeReactionHistory: Bool = false
+    ) async throws -> ReportContext {
         let range = try await store.activityRange(request.activityQuery)
         let period = request.resolvePeriod(activityRange: range)
+        let lookBackDays = lookBack(period)
         var query = request.activityQuery
         query.since = lookBackDays.map { Timestamp.startOfDay(period.firstDay - Int64($0)) }
         query.includeText = includeText
@@ -52,6 +64,15 @@ public struct ReportContext: Sendable {
                 snapshot.members[index].isBot = true
             }
         }
+    }
+
+    /// Whether a member counts among the members at the period end, as the engagement report's
+    /// "members at period end" defines it: a non-deleted person first seen before the end, or never
+    /// seen at all (listed only) when no channel filter is set.
+    public func isMemberAtPeriodEnd(_ member: CommunitySnapshot.Member) -> Bool {
+        guard member.isMember else { return false }
+        guard let firstSeen = member.firstSeen else { return request.spaces.isEmpty }
+        return firstSeen < period.end
     }
 
     /// The scope line every report prints.

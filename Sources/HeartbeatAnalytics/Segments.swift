@@ -23,32 +23,38 @@ public enum Segments {
     /// texts when a rule has terms.
     public static func membership(of rules: [SegmentRule], in snapshot: CommunitySnapshot) -> [[Bool]] {
         let memberCount = snapshot.members.count
+        let spaceNames = snapshot.spaces.map { $0.name.lowercased() }
+        let channelSets = rules.map { rule in Set(rule.channels.map { $0.lowercased() }) }
+        let termSets = rules.map { Set(TextTerms.normalized($0.terms)) }
+        let anyTerms = termSets.contains { !$0.isEmpty }
+
+        // One pass over the posts for every rule: each text is tokenized once.
+        var postedInChannel = [[Bool]](repeating: [Bool](repeating: false, count: rules.count), count: memberCount)
+        var usedTerm = postedInChannel
+        for (index, activity) in snapshot.activities.enumerated() where activity.kind.isPost && activity.member >= 0 {
+            let member = Int(activity.member)
+            let space = spaceNames[Int(activity.space)]
+            for rule in rules.indices where channelSets[rule].contains(space) { postedInChannel[member][rule] = true }
+            guard anyTerms, index < snapshot.texts.count,
+                rules.indices.contains(where: { !termSets[$0].isEmpty && !usedTerm[member][$0] })
+            else { continue }
+            let terms = TextTerms.terms(in: snapshot.texts[index])
+            for rule in rules.indices where !usedTerm[member][rule] && terms.contains(where: termSets[rule].contains) {
+                usedTerm[member][rule] = true
+            }
+        }
+
         var result = [[Bool]](repeating: [Bool](repeating: false, count: rules.count), count: memberCount)
         for (ruleIndex, rule) in rules.enumerated() {
             let titles = rule.titles.map { $0.lowercased() }
-            let channelNames = Set(rule.channels.map { $0.lowercased() })
-            let wantedSpaces = Set(
-                snapshot.spaces.indices.filter { channelNames.contains(snapshot.spaces[$0].name.lowercased()) }.map(Int32.init))
-            let terms = Set(rule.terms.map { TextTerms.terms(in: $0).last ?? $0.lowercased() })
-            var postedInChannel = [Bool](repeating: false, count: memberCount)
-            var usedTerm = [Bool](repeating: false, count: memberCount)
-            for (index, activity) in snapshot.activities.enumerated() where activity.kind.isPost && activity.member >= 0 {
-                let member = Int(activity.member)
-                if wantedSpaces.contains(activity.space) { postedInChannel[member] = true }
-                if !terms.isEmpty, !usedTerm[member], index < snapshot.texts.count,
-                    TextTerms.terms(in: snapshot.texts[index]).contains(where: terms.contains)
-                {
-                    usedTerm[member] = true
-                }
-            }
             for (index, member) in snapshot.members.enumerated() {
                 var checks: [Bool] = []
                 if !titles.isEmpty {
                     let title = (member.title ?? "").lowercased()
                     checks.append(titles.contains { title.contains($0) })
                 }
-                if !rule.channels.isEmpty { checks.append(postedInChannel[index]) }
-                if !rule.terms.isEmpty { checks.append(usedTerm[index]) }
+                if !rule.channels.isEmpty { checks.append(postedInChannel[index][ruleIndex]) }
+                if !rule.terms.isEmpty { checks.append(usedTerm[index][ruleIndex]) }
                 if !rule.platforms.isEmpty { checks.append(rule.platforms.contains(member.platform)) }
                 result[index][ruleIndex] = rule.match == .all ? checks.allSatisfy { $0 } : checks.contains(true)
             }

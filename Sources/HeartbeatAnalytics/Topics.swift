@@ -23,10 +23,9 @@ public enum Topics {
     public static let termsPerChannel = 5
 
     public static func report(store: any CommunityStore, request: ReportRequest, config: HeartbeatConfig) async throws -> TopicsReport {
-        let range = try await store.activityRange(request.activityQuery)
-        let period = request.resolvePeriod(activityRange: range)
+        // Read the previous period of the same length too, for rising and falling terms.
         let context = try await ReportContext.load(
-            store: store, request: request, config: config, lookBackDays: period.dayCount, includeText: true)
+            store: store, request: request, config: config, lookBack: { $0.dayCount }, includeText: true)
         return report(context: context)
     }
 

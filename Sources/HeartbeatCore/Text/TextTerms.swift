@@ -24,6 +24,19 @@ public enum TextTerms {
         return terms
     }
 
+    /// Terms a user typed (focus terms, segment terms) as `terms(in:)` writes them: lower-cased,
+    /// a phrase as its first two words ("Google Play" → "google play"), without repeats. A term
+    /// made only of stop words or markup is kept lower-cased as typed, so it is reported unused
+    /// rather than dropped.
+    public static func normalized(_ typed: [String]) -> [String] {
+        var seen = Set<String>()
+        return typed.compactMap { raw in
+            let words = terms(in: raw, phrases: false)
+            let term = words.isEmpty ? raw.lowercased() : words.prefix(2).joined(separator: " ")
+            return term.isEmpty || !seen.insert(term).inserted ? nil : term
+        }
+    }
+
     /// The text with digits replaced by `#`, lower-cased, markup removed and whitespace collapsed:
     /// two messages are *near-identical* when these are equal ("Build 41 passed" and "build 42
     /// passed").

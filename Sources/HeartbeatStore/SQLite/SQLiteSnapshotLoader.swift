@@ -124,44 +124,18 @@ struct SQLiteSnapshotLoader {
             }
         }
 
-        // Reactions on those activities, walked in the same order so no lookup table is needed.
+        // Reactions and mentions on those activities, each walked in the activities' order.
         var reactions: [CommunitySnapshot.ReactionRow] = []
-        do {
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT a.id, r.identity_id FROM reaction r JOIN activity a ON a.id = r.activity_id
-                    WHERE a.time >= ?\(spaceFilter)
-                    ORDER BY a.time, a.id
-                    """, arguments: [since] + spaceArguments)
-            var cursor = 0
-            while let row = try rows.next() {
-                let activityID: Int64 = row[0]
-                while cursor < activities.count, activities[cursor].id != activityID { cursor += 1 }
-                guard cursor < activities.count else { break }
-                let reactor: Int64? = row[1]
-                reactions.append(
-                    CommunitySnapshot.ReactionRow(
-                        activity: Int32(cursor), reactor: reactor.flatMap { memberIndexByIdentity[$0] } ?? -1))
-            }
+        try walkRows(table: "reaction", since: since, filter: filter, activities: activities) { activity, identity in
+            reactions.append(
+                CommunitySnapshot.ReactionRow(
+                    activity: activity, reactor: identity.flatMap { memberIndexByIdentity[$0] } ?? -1))
         }
-        // Mentions, the same way.
         var mentions: [CommunitySnapshot.MentionRow] = []
         if query.includeMentions {
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT a.id, m.identity_id FROM mention m JOIN activity a ON a.id = m.activity_id
-                    WHERE a.time >= ?\(spaceFilter)
-                    ORDER BY a.time, a.id
-                    """, arguments: [since] + spaceArguments)
-            var cursor = 0
-            while let row = try rows.next() {
-                let activityID: Int64 = row[0]
-                while cursor < activities.count, activities[cursor].id != activityID { cursor += 1 }
-                guard cursor < activities.count else { break }
-                guard let member = memberIndexByIdentity[row[1]] else { continue }
-                mentions.append(CommunitySnapshot.MentionRow(activity: Int32(cursor), member: member))
+            try walkRows(table: "mention", since: since, filter: filter, activities: activities) { activity, identity in
+                guard let member = identity.flatMap({ memberIndexByIdentity[$0] }) else { return }
+                mentions.append(CommunitySnapshot.MentionRow(activity: activity, member: member))
             }
         }
         var snapshot = CommunitySnapshot(
@@ -170,6 +144,29 @@ struct SQLiteSnapshotLoader {
         snapshot.mentions = mentions
         snapshot.texts = texts
         return snapshot
+    }
+
+    /// Reads `table` (`reaction` or `mention`: an `activity_id` and an `identity_id`) for the
+    /// activities from `since` on, in the same order as `activities`, and calls `body` with each
+    /// row's activity index and identity id. Walking both in one order needs no lookup table.
+    private func walkRows(
+        table: String, since: Int64, filter: SpaceFilter, activities: [CommunitySnapshot.ActivityRow],
+        _ body: (Int32, Int64?) -> Void
+    ) throws {
+        let rows = try Row.fetchCursor(
+            db,
+            sql: """
+                SELECT a.id, t.identity_id FROM \(table) t JOIN activity a ON a.id = t.activity_id
+                WHERE a.time >= ?\(filter.sql)
+                ORDER BY a.time, a.id
+                """, arguments: [since] + filter.arguments)
+        var cursor = 0
+        while let row = try rows.next() {
+            let activityID: Int64 = row[0]
+            while cursor < activities.count, activities[cursor].id != activityID { cursor += 1 }
+            guard cursor < activities.count else { break }
+            body(Int32(cursor), row[1])
+        }
     }
 
     struct SpaceFilter {
