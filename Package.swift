@@ -17,11 +17,18 @@ let package = Package(
         .library(name: "HeartbeatStore", targets: ["HeartbeatStore"]),
         .library(name: "HeartbeatAnalytics", targets: ["HeartbeatAnalytics"]),
         .library(name: "HeartbeatReport", targets: ["HeartbeatReport"]),
+        .library(name: "HeartbeatServer", targets: ["HeartbeatServer"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
         .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
+        // The dashboard: HTTP server (without the swift-configuration trait, which we do not use),
+        // bcrypt password hashing, and logic-less HTML templates.
+        .package(url: "https://github.com/hummingbird-project/hummingbird", from: "2.28.1", traits: []),
+        .package(url: "https://github.com/hummingbird-project/hummingbird-auth", from: "2.5.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.1.1"),
+        .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
     ],
     targets: [
         .target(name: "HeartbeatCore", swiftSettings: strictSettings),
@@ -37,10 +44,21 @@ let package = Package(
         .target(
             name: "HeartbeatReport", dependencies: ["HeartbeatCore", "HeartbeatAnalytics"],
             swiftSettings: strictSettings),
+        .target(
+            name: "HeartbeatServer",
+            dependencies: [
+                "HeartbeatCore", "HeartbeatStore", "HeartbeatAnalytics", "HeartbeatReport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "HummingbirdBcrypt", package: "hummingbird-auth"),
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "NIOCore", package: "swift-nio"),
+            ],
+            swiftSettings: strictSettings),
         .executableTarget(
             name: "heartbeat",
             dependencies: [
                 "HeartbeatCore", "HeartbeatImport", "HeartbeatStore", "HeartbeatAnalytics", "HeartbeatReport",
+                "HeartbeatServer",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: strictSettings),
@@ -67,6 +85,14 @@ let package = Package(
         .testTarget(
             name: "HeartbeatReportTests",
             dependencies: ["HeartbeatReport", "HeartbeatAnalytics", "HeartbeatTestSupport"],
+            swiftSettings: strictSettings),
+        .testTarget(
+            name: "HeartbeatServerTests",
+            dependencies: [
+                "HeartbeatServer", "HeartbeatStore", "HeartbeatImport", "HeartbeatTestSupport",
+                .product(name: "Hummingbird", package: "hummingbird"),
+                .product(name: "NIOEmbedded", package: "swift-nio"),
+            ],
             swiftSettings: strictSettings),
         .testTarget(
             name: "HeartbeatCLITests",

@@ -29,9 +29,15 @@ public enum ActiveMembers {
 
     /// Mean over the period's days of the members active in the `window` days ending that day.
     public static func averageActive(postDays: [[Int64]], window: Int64, period: Period) -> Double {
+        let counts = activeByDay(postDays: postDays, window: window, period: period)
+        return counts.isEmpty ? 0 : Double(counts.reduce(0, +)) / Double(counts.count)
+    }
+
+    /// For each day of the period, the members active in the `window` days ending that day.
+    public static func activeByDay(postDays: [[Int64]], window: Int64, period: Period) -> [Int] {
         let first = period.firstDay
         let count = period.dayCount
-        guard count > 0 else { return 0 }
+        guard count > 0 else { return [] }
         // Each active day `a` makes its member count on days a ... a+window-1; merge per member so
         // overlapping windows count once, then add the covered ranges into a difference array.
         var difference = [Int](repeating: 0, count: count + 1)
@@ -60,11 +66,11 @@ public enum ActiveMembers {
             flush()
         }
         var running = 0
-        var total = 0
+        var counts = [Int](repeating: 0, count: count)
         for index in 0..<count {
             running += difference[index]
-            total += running
+            counts[index] = running
         }
-        return Double(total) / Double(count)
+        return counts
     }
 }

@@ -59,6 +59,7 @@ public enum Engagement {
         var postsByMember = [Int](repeating: 0, count: members.count)
         var postDays = [[Int64]](repeating: [], count: members.count)
         var postedInChannel = Set<Int64>()  // member << 32 | space
+        var postsByDay = [Int](repeating: 0, count: period.dayCount)
         let lookBackStart = Timestamp.startOfDay(period.firstDay - ActiveMembers.lookBackDays).microseconds
         for activity in activities {
             let inPeriod = period.contains(microseconds: activity.time)
@@ -75,6 +76,7 @@ public enum Engagement {
                 if postDays[Int(activity.member)].last != day { postDays[Int(activity.member)].append(day) }
             }
             guard inPeriod else { continue }
+            postsByDay[Int(Timestamp(microseconds: activity.time).dayNumber - period.firstDay)] += 1
             postsByMember[Int(activity.member)] += 1
             postedInChannel.insert(Int64(activity.member) << 32 | Int64(activity.space))
             if activity.kind == .message {
@@ -99,6 +101,10 @@ public enum Engagement {
         figures.averageWAU = averages.wau
         figures.averageMAU = averages.mau
         figures.stickiness = averages.stickiness
+        let daily = zip(ActiveMembers.activeByDay(postDays: postDays, window: 1, period: period), postsByDay)
+            .enumerated().map { offset, counts in
+                DailyPoint(day: CivilDate(dayNumber: period.firstDay + Int64(offset)).description, activePosters: counts.0, posts: counts.1)
+            }
 
         // Reactions given (by persons, on activities of the period) and received (from others).
         var reactionsReceived = [Int](repeating: 0, count: members.count)
@@ -154,7 +160,7 @@ public enum Engagement {
                 byPosts: ranking(postsByMember, members: members, top: request.top),
                 byRepliesToOthers: ranking(repliesToOthers, members: members, top: request.top),
                 byReactionsReceived: ranking(reactionsReceived, members: members, top: request.top)),
-            weekly: GrowthSeries.weekly(snapshot: snapshot, period: period, countUnseen: countUnseen))
+            weekly: GrowthSeries.weekly(snapshot: snapshot, period: period, countUnseen: countUnseen), daily: daily)
     }
 
     /// The `top` members with the highest non-zero value; ties by name (case-insensitive), then id,

@@ -12,8 +12,11 @@ public struct EngagementReport: Codable, Sendable, Hashable {
     public var topMembers: TopMembers
     /// Growth versus engagement, one point per week (Monday to Sunday, UTC) of the period.
     public var weekly: [WeeklyPoint]
+    /// Posters and posts on each day of the period.
+    public var daily: [DailyPoint]
 
-    public init(scope: ReportScope, members: MemberFigures, activity: ActivityFigures, threads: ThreadFigures, channels: [ChannelFigures], topMembers: TopMembers, weekly: [WeeklyPoint]) {
+    public init(scope: ReportScope, members: MemberFigures, activity: ActivityFigures, threads: ThreadFigures, channels: [ChannelFigures], topMembers: TopMembers, weekly: [WeeklyPoint], daily: [DailyPoint] = []) {
+        self.daily = daily
         self.scope = scope
         self.members = members
         self.activity = activity
@@ -103,8 +106,11 @@ public struct ThreadFigures: Codable, Sendable, Hashable {
     public var unansweredQuestions: Int
     /// The most recent unanswered questions (at most the request's limit).
     public var unansweredList: [UnansweredQuestion]
+    /// Roots by first-response time (`ResponseTimeBucket.limits`), then those with no reply.
+    public var firstResponseDistribution: [ResponseTimeBucket]
 
-    public init(roots: Int, answeredRoots: Int, responseRate: Double, firstResponseMedianSeconds: Double?, firstResponseP90Seconds: Double?, questions: Int, unansweredQuestions: Int, unansweredList: [UnansweredQuestion]) {
+    public init(roots: Int, answeredRoots: Int, responseRate: Double, firstResponseMedianSeconds: Double?, firstResponseP90Seconds: Double?, questions: Int, unansweredQuestions: Int, unansweredList: [UnansweredQuestion], firstResponseDistribution: [ResponseTimeBucket] = []) {
+        self.firstResponseDistribution = firstResponseDistribution
         self.roots = roots
         self.answeredRoots = answeredRoots
         self.responseRate = responseRate
@@ -184,6 +190,44 @@ public struct RankedMember: Codable, Sendable, Hashable {
         self.name = name
         self.handle = handle
         self.value = value
+    }
+}
+
+/// A range of first-response times and how many threads fell in it.
+public struct ResponseTimeBucket: Codable, Sendable, Hashable {
+    /// `under 15 min`, `15 min – 1 h`, …, `no reply`.
+    public var label: String
+    /// The bucket holds times below this many seconds (and at or above the previous bucket's);
+    /// nil for the open-ended last time bucket and for `no reply`.
+    public var underSeconds: Double?
+    public var threads: Int
+
+    public init(label: String, underSeconds: Double?, threads: Int) {
+        self.label = label
+        self.underSeconds = underSeconds
+        self.threads = threads
+    }
+
+    /// The upper limits of the time buckets, in seconds: 15 minutes, 1, 4 and 24 hours, 3 days.
+    public static let limits: [(label: String, underSeconds: Double?)] = [
+        ("under 15 min", 900), ("15 min – 1 h", 3_600), ("1 – 4 h", 14_400), ("4 – 24 h", 86_400),
+        ("1 – 3 days", 259_200), ("over 3 days", nil),
+    ]
+}
+
+/// Persons who posted on one day.
+public struct DailyPoint: Codable, Sendable, Hashable {
+    /// The UTC day, `YYYY-MM-DD`.
+    public var day: String
+    /// Persons who posted that day (the day's DAU).
+    public var activePosters: Int
+    /// Messages and replies by persons that day.
+    public var posts: Int
+
+    public init(day: String, activePosters: Int, posts: Int) {
+        self.day = day
+        self.activePosters = activePosters
+        self.posts = posts
     }
 }
 

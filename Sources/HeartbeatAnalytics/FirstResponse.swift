@@ -59,6 +59,18 @@ public enum FirstResponse {
             responseRate: outcomes.isEmpty ? 0 : Double(times.count) / Double(outcomes.count),
             firstResponseMedianSeconds: Percentile.median(times),
             firstResponseP90Seconds: Percentile.percentile(90, of: times),
-            questions: questions.count, unansweredQuestions: unanswered.count, unansweredList: [])
+            questions: questions.count, unansweredQuestions: unanswered.count, unansweredList: [],
+            firstResponseDistribution: distribution(times: times, unanswered: outcomes.count - times.count))
+    }
+
+    /// Counts of first-response times per `ResponseTimeBucket.limits` range, then `no reply`.
+    public static func distribution(times: [Double], unanswered: Int) -> [ResponseTimeBucket] {
+        var buckets = ResponseTimeBucket.limits.map { ResponseTimeBucket(label: $0.label, underSeconds: $0.underSeconds, threads: 0) }
+        for time in times {
+            let index = buckets.firstIndex { $0.underSeconds.map { time < $0 } ?? true } ?? buckets.count - 1
+            buckets[index].threads += 1
+        }
+        buckets.append(ResponseTimeBucket(label: "no reply", underSeconds: nil, threads: unanswered))
+        return buckets
     }
 }

@@ -43,7 +43,21 @@ extension ActivityReport {
         }
         sections.append(heatmap("Posts by hour (UTC)", "heatmap_utc", utc))
         sections.append(heatmap("Posts by hour (members' local time)", "heatmap_local", local))
-        return ReportDocument(title: "Heartbeat activity report", subtitle: scope.subtitle, sections: sections)
+        return ReportDocument(title: "Heartbeat activity report", subtitle: scope.subtitle, sections: sections, charts: charts)
+    }
+
+    /// The two hour-of-week heatmaps.
+    public var charts: [Chart] {
+        func heatmap(_ title: String, _ key: String, _ rows: [HeatmapRow]) -> Chart {
+            .heatmap(
+                HeatmapChart(
+                    title: title, key: key, rowLabels: rows.map(\.weekday), columnLabels: (0..<24).map(two),
+                    values: rows.map { $0.hours.map { Double($0) } }, cellWidth: 26))
+        }
+        return [
+            heatmap("Posts by hour of week (UTC)", "activity-utc", utc),
+            heatmap("Posts by hour of week (members' local time)", "activity-local", local),
+        ]
     }
 
     private func two(_ value: Int) -> String { value < 10 ? "0\(value)" : "\(value)" }

@@ -1,4 +1,5 @@
 import HeartbeatAnalytics
+import HeartbeatCore
 
 extension EngagementReport {
     /// The engagement report laid out for people. Section notes restate each definition briefly;
@@ -114,6 +115,48 @@ extension EngagementReport {
                     rows: threads.unansweredList.map {
                         [.text($0.postedAt), .text("#" + $0.channel), .text($0.author), .text($0.excerpt)]
                     })))
-        return ReportDocument(title: "Heartbeat engagement report", subtitle: scope.subtitle, sections: sections)
+        return ReportDocument(title: "Heartbeat engagement report", subtitle: scope.subtitle, sections: sections, charts: charts)
+    }
+
+    /// Growth versus engagement, daily active posters, first-response times, top members.
+    public var charts: [Chart] {
+        let weeks = weekly.compactMap { CivilDate(iso: $0.weekStart)?.dayNumber }
+        let days = daily.compactMap { CivilDate(iso: $0.day)?.dayNumber }
+        var charts: [Chart] = []
+        if weeks.count == weekly.count, !weeks.isEmpty {
+            charts.append(
+                .line(
+                    LineChart(
+                        title: "Growth versus engagement (weekly)", key: "growth-engagement", days: weeks,
+                        series: [
+                            .init(name: "Members", values: weekly.map { Double($0.members) }, axis: .left),
+                            .init(name: "Active posters", values: weekly.map { Double($0.activePosters) }, axis: .right),
+                        ],
+                        leftTitle: "members", rightTitle: "active posters")))
+        }
+        if days.count == daily.count, !days.isEmpty {
+            charts.append(
+                .line(
+                    LineChart(
+                        title: "Daily active posters", key: "daily-active", days: days,
+                        series: [.init(name: "Active posters", values: daily.map { Double($0.activePosters) })],
+                        leftTitle: "posters")))
+        }
+        if threads.roots > 0 {
+            charts.append(
+                .bars(
+                    BarChart(
+                        title: "Time to first response", key: "first-response",
+                        bars: threads.firstResponseDistribution.map { .init(label: $0.label, value: Double($0.threads)) },
+                        valueTitle: "threads started in the period")))
+        }
+        if !topMembers.byPosts.isEmpty {
+            charts.append(
+                .bars(
+                    BarChart(
+                        title: "Top members by posts", key: "top-posters",
+                        bars: topMembers.byPosts.map { .init(label: $0.name, value: Double($0.value)) }, valueTitle: "posts")))
+        }
+        return charts
     }
 }

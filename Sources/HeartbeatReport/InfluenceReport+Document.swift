@@ -57,6 +57,20 @@ extension InfluenceReport {
         }
         sections.append(table("Most valuable members", "most_valuable", mostValuable))
         sections.append(table("Most influential members", "most_influential", mostInfluential))
-        return ReportDocument(title: "Heartbeat influence report", subtitle: scope.subtitle, sections: sections)
+        return ReportDocument(title: "Heartbeat influence report", subtitle: scope.subtitle, sections: sections, charts: charts)
+    }
+
+    /// The most influential members by PageRank share.
+    public var charts: [Chart] {
+        guard !mostInfluential.isEmpty else { return [] }
+        return [
+            .bars(
+                BarChart(
+                    title: "Most influential members", key: "influence",
+                    bars: mostInfluential.map {
+                        .init(label: $0.name, value: $0.influence * 100, valueLabel: ValueFormat.fixed($0.influence * 100, places: 2) + "%")
+                    },
+                    valueTitle: "share of influence (PageRank, %)")),
+        ]
     }
 }

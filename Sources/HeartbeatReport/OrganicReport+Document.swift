@@ -1,4 +1,5 @@
 import HeartbeatAnalytics
+import HeartbeatCore
 
 extension OrganicReport {
     public var document: ReportDocument {
@@ -92,6 +93,22 @@ extension OrganicReport {
                             .share(organic.activePosters, of: organic.members),
                         ]
                     })))
-        return ReportDocument(title: "Heartbeat organic-growth report", subtitle: scope.subtitle, sections: sections)
+        return ReportDocument(title: "Heartbeat organic-growth report", subtitle: scope.subtitle, sections: sections, charts: charts)
+    }
+
+    /// Raw versus organic members, week by week.
+    public var charts: [Chart] {
+        let weeks = weeklyRaw.compactMap { CivilDate(iso: $0.weekStart)?.dayNumber }
+        guard !weeks.isEmpty, weeks.count == weeklyRaw.count, weeklyOrganic.count == weeklyRaw.count else { return [] }
+        return [
+            .line(
+                LineChart(
+                    title: "Members: all accounts versus organic (weekly)", key: "organic-growth", days: weeks,
+                    series: [
+                        .init(name: "All members", values: weeklyRaw.map { Double($0.members) }),
+                        .init(name: "Organic members", values: weeklyOrganic.map { Double($0.members) }),
+                    ],
+                    leftTitle: "members")),
+        ]
     }
 }

@@ -4,11 +4,15 @@ public struct ReportDocument: Sendable {
     public var title: String
     public var subtitle: String
     public var sections: [Section]
+    /// Pictures of the report's key numbers, drawn by the HTML renderer above the sections; the
+    /// text formats leave them out (their numbers are in the sections or in the chart's own table).
+    public var charts: [Chart]
 
-    public init(title: String, subtitle: String, sections: [Section]) {
+    public init(title: String, subtitle: String, sections: [Section], charts: [Chart] = []) {
         self.title = title
         self.subtitle = subtitle
         self.sections = sections
+        self.charts = charts
     }
 
     public struct Section: Sendable {

@@ -8,4 +8,6 @@ public enum ReportFormat: String, Sendable, CaseIterable {
     case csv
     /// The report's own structure, snake_case keys, stable (the default when stdout is not a terminal).
     case json
+    /// One self-contained page with charts (inline CSS and SVG, no network), to e-mail or print.
+    case html
 }

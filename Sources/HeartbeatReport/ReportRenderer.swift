@@ -7,6 +7,7 @@ public enum ReportRenderer {
         case .markdown: return MarkdownRenderer.render(document)
         case .csv: return CSVRenderer.render(document)
         case .json: return try JSONRenderer.render(value)
+        case .html: return HTMLRenderer.render(document)
         }
     }
 }

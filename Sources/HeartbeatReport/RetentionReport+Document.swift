@@ -34,6 +34,23 @@ extension RetentionReport {
                     rows: buckets.map {
                         [.text($0.bucket), .int($0.activePosters), .int($0.new), .int($0.returning), .int($0.reactivated), .int($0.churned)]
                     })))
-        return ReportDocument(title: "Heartbeat retention report", subtitle: scope.subtitle, sections: sections)
+        return ReportDocument(title: "Heartbeat retention report", subtitle: scope.subtitle, sections: sections, charts: charts)
+    }
+
+    /// The cohort grid as a heatmap (share of joiners who posted, darker is more).
+    public var charts: [Chart] {
+        guard !cohorts.isEmpty else { return [] }
+        let unit = bucket == .month ? "M" : "W"
+        let offsets = min(Self.shownOffsets, cohorts.map(\.retention.count).max() ?? 0)
+        return [
+            .heatmap(
+                HeatmapChart(
+                    title: "Cohort retention", key: "retention-cohorts",
+                    rowLabels: cohorts.map { "\($0.cohort) (\(ValueFormat.grouped($0.size)))" },
+                    columnLabels: (0..<offsets).map { "\(unit)\($0)" },
+                    values: cohorts.map { cohort in (0..<offsets).map { $0 < cohort.retention.count ? cohort.retention[$0] : nil } },
+                    maximum: 1, cellWidth: 46, showValues: true,
+                    format: { ValueFormat.fixed($0 * 100, places: 0) + "%" })),
+        ]
     }
 }

@@ -28,8 +28,14 @@ struct ReportOptions: ParsableArguments {
     var platform: Platform?
 
     @Option(
-        help: "Output: table, markdown, csv or json. Default: table on a terminal, markdown otherwise.")
+        help: """
+            Output: table, markdown, csv, json or html (one self-contained page with charts). \
+            Default: table on a terminal, markdown otherwise.
+            """)
     var format: ReportFormat?
+
+    @Option(name: [.short, .customLong("output")], help: "Write the report to this file instead of standard output.")
+    var output: String?
 
     @Option(help: "Only the members of this segment (declared as [[segment]] in heartbeat.toml).")
     var segment: String?
@@ -54,5 +60,19 @@ struct ReportOptions: ParsableArguments {
             unansweredListLimit: limit, segment: segment)
     }
 
-    var resolvedFormat: ReportFormat { format ?? (Terminal.stdoutIsTerminal ? .table : .markdown) }
+    /// The format asked for; else the one the output file's extension names (`.html`, `.md`,
+    /// `.csv`, `.json`); else a table on a terminal and Markdown in a pipe.
+    var resolvedFormat: ReportFormat {
+        if let format { return format }
+        if let output, let dot = output.lastIndex(of: ".") {
+            switch output[output.index(after: dot)...].lowercased() {
+            case "html", "htm": return .html
+            case "md", "markdown": return .markdown
+            case "csv": return .csv
+            case "json": return .json
+            default: break
+            }
+        }
+        return Terminal.stdoutIsTerminal ? .table : .markdown
+    }
 }

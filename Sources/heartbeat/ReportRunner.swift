@@ -1,3 +1,5 @@
+import ArgumentParser
+import Foundation
 import HeartbeatAnalytics
 import HeartbeatCore
 import HeartbeatReport
@@ -17,6 +19,16 @@ enum ReportRunner {
             Terminal.printError("note: \(store.db) holds no activity yet. Import an export first: heartbeat ingest EXPORT")
         }
         let report = try await build(database, options.request, settings)
-        print(try ReportRenderer.render(report, document: document(report), as: options.resolvedFormat), terminator: "")
+        let text = try ReportRenderer.render(report, document: document(report), as: options.resolvedFormat)
+        guard let output = options.output else {
+            print(text, terminator: "")
+            return
+        }
+        do {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
+        } catch {
+            throw ValidationError("Cannot write the report to \(output): \(error.localizedDescription)")
+        }
+        Terminal.printError("Wrote \(options.resolvedFormat.rawValue) report to \(output)")
     }
 }
