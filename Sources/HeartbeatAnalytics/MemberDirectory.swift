@@ -23,6 +23,8 @@ public enum MemberDirectory {
         public var replies: Int
         /// Reactions received from other persons.
         public var reactionsReceived: Int
+        /// From the platform profile; filled only where the viewer may see it (dashboard admins).
+        public var email: String? = nil
     }
 
     /// Members whose name, handle or title contains `search` (case-insensitive), sorted, at most `limit`.

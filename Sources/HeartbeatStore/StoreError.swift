@@ -1,7 +1,7 @@
 /// Why the store refused a request, with what to do about it. Never includes bound values
 /// (message text, e-mails): GRDB's `DatabaseError.description` hides them and so do we.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
-    private enum Code: String, Sendable { case cannotOpen, unknownSpace, database }
+    private enum Code: String, Sendable { case cannotOpen, unknownSpace, database, accountExists, unknownAccount }
 
     private let code: Code
     public let message: String
@@ -17,6 +17,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
         StoreError(
             .cannotOpen,
             "cannot open the database \(path): \(reason). Check the path and permissions, or choose another with --db.")
+    }
+
+    static func accountExists(_ name: String) -> StoreError {
+        StoreError(.accountExists, "an account named '\(name)' exists already. Choose another name, or remove it first (heartbeat users remove).")
+    }
+
+    static func unknownAccount(_ name: String) -> StoreError {
+        StoreError(.unknownAccount, "no account named '\(name)'. heartbeat users list shows the accounts.")
     }
 
     static func unknownSpace(_ names: [String], available: [String]) -> StoreError {

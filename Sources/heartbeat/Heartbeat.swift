@@ -17,5 +17,8 @@ struct Heartbeat: AsyncParsableCommand {
             Run `heartbeat help report` for what each figure means.
             """,
         version: "0.1.0",
-        subcommands: [IngestCommand.self, ReportCommand.self, MembersCommand.self])
+        subcommands: [
+            IngestCommand.self, ReportCommand.self, MembersCommand.self, ServeCommand.self, UsersCommand.self,
+            TokensCommand.self,
+        ])
 }

@@ -10,6 +10,9 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
 
     public init(microseconds: Int64) { self.microseconds = microseconds }
     public init(seconds: Int64) { self.microseconds = seconds * 1_000_000 }
+    /// The current time (the system clock).
+    public static var now: Timestamp { Timestamp(Date()) }
+
     public init(_ date: Date) {
         self.microseconds = Int64((date.timeIntervalSince1970 * 1_000_000).rounded())
     }

@@ -100,6 +100,37 @@ enum SQLiteMigrations {
                     CREATE INDEX mention_activity ON mention(activity_id);
                     """)
         }
+        // Dashboard accounts, sessions and API tokens (secrets stored as SHA-256 digests, passwords
+        // as bcrypt hashes), and a counter every import bumps so the server knows when a cached
+        // report went stale.
+        migrator.registerMigration("v2-accounts") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE account (
+                        id INTEGER PRIMARY KEY,
+                        name TEXT NOT NULL UNIQUE COLLATE NOCASE,
+                        role TEXT NOT NULL CHECK (role IN ('admin', 'viewer')),
+                        password_hash TEXT NOT NULL,
+                        created_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE session (
+                        digest TEXT PRIMARY KEY,
+                        account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                        csrf_token TEXT NOT NULL,
+                        expires_at INTEGER NOT NULL
+                    );
+                    CREATE TABLE api_token (
+                        id INTEGER PRIMARY KEY,
+                        account_id INTEGER NOT NULL REFERENCES account(id) ON DELETE CASCADE,
+                        label TEXT NOT NULL,
+                        digest TEXT NOT NULL UNIQUE,
+                        created_at INTEGER NOT NULL,
+                        last_used_at INTEGER
+                    );
+                    CREATE TABLE store_generation (id INTEGER PRIMARY KEY CHECK (id = 1), value INTEGER NOT NULL);
+                    INSERT INTO store_generation VALUES (1, 0);
+                    """)
+        }
         return migrator
     }
 }

@@ -5,7 +5,7 @@ import HeartbeatCore
 /// The default store: one SQLite file (GRDB), no server to run. One `DatabasePool` per file (WAL:
 /// reports can read while an import writes); migrations run on open.
 public final class SQLiteStore: CommunityStore {
-    private let writer: any DatabaseWriter
+    let writer: any DatabaseWriter
     /// The file path, or `:memory:`.
     public let path: String
 
@@ -40,7 +40,9 @@ public final class SQLiteStore: CommunityStore {
     ) async throws -> T {
         try await writer.write { db in
             let transaction = try SQLiteIngestTransaction(db: db, workspace: workspace)
-            return try body(transaction)
+            let result = try body(transaction)
+            try db.execute(sql: "UPDATE store_generation SET value = value + 1")
+            return result
         }
     }
 

@@ -1,0 +1,94 @@
+import HeartbeatCore
+
+/// One member on one page: who they are, their whole-history counts, where they post, and what they
+/// did last. The dashboard's member page and `/api/v1/members/{id}` show this.
+public struct MemberProfile: Codable, Sendable, Hashable {
+    public struct ChannelPosts: Codable, Sendable, Hashable {
+        public var channel: String
+        public var posts: Int
+    }
+
+    public struct RecentActivity: Codable, Sendable, Hashable {
+        /// `YYYY-MM-DDTHH:MM:SSZ`.
+        public var time: String
+        public var channel: String
+        /// `message`, `reply`, `join`, …
+        public var kind: String
+        /// The first 120 characters of the text, Slack markup made readable.
+        public var excerpt: String
+    }
+
+    public var memberID: Int64
+    public var name: String
+    public var handle: String
+    public var title: String?
+    public var platform: String
+    public var isBot: Bool
+    public var isDeleted: Bool
+    public var isAdmin: Bool
+    /// Filled only for dashboard admins; nil otherwise and when the profile has none.
+    public var email: String?
+    public var firstSeen: String?
+    public var lastSeen: String?
+    public var posts: Int
+    public var replies: Int
+    /// Reactions the member gave.
+    public var reactionsGiven: Int
+    /// Reactions by other persons on the member's posts.
+    public var reactionsReceived: Int
+    /// Channels by the member's posts, most first.
+    public var channels: [ChannelPosts]
+    /// The last activities, newest first.
+    public var recent: [RecentActivity]
+
+    /// The profile of the member with store id `memberID`, or nil when there is none.
+    public static func load(store: any CommunityStore, memberID: Int64, recentCount: Int = 15) async throws -> MemberProfile? {
+        let snapshot = try await store.snapshot(ActivityQuery())
+        guard let index = snapshot.members.firstIndex(where: { $0.id == memberID }) else { return nil }
+        var profile = build(snapshot: snapshot, member: Int32(index), recentCount: recentCount)
+        let texts = try await store.texts(ofActivities: profile.recentIDs)
+        for (slot, id) in profile.recentIDs.enumerated() {
+            profile.profile.recent[slot].excerpt = Engagement.excerpt(texts[id] ?? "")
+        }
+        return profile.profile
+    }
+
+    static func build(snapshot: CommunitySnapshot, member: Int32, recentCount: Int) -> (profile: MemberProfile, recentIDs: [Int64]) {
+        let account = snapshot.members[Int(member)]
+        var posts = 0
+        var replies = 0
+        var byChannel = [Int](repeating: 0, count: snapshot.spaces.count)
+        var recent: [Int] = []
+        for (index, activity) in snapshot.activities.enumerated() where activity.member == member {
+            if activity.kind.isPost {
+                posts += 1
+                if activity.kind == .reply { replies += 1 }
+                byChannel[Int(activity.space)] += 1
+            }
+            recent.append(index)
+        }
+        var given = 0
+        var received = 0
+        for reaction in snapshot.reactions {
+            if reaction.reactor == member { given += 1 }
+            let author = snapshot.activities[Int(reaction.activity)].member
+            if author == member, reaction.reactor != member, snapshot.isPerson(reaction.reactor) { received += 1 }
+        }
+        let latest = recent.sorted { snapshot.activities[$0].time > snapshot.activities[$1].time }.prefix(recentCount)
+        let profile = MemberProfile(
+            memberID: account.id, name: account.displayName, handle: account.handle, title: account.title,
+            platform: account.platform.rawValue, isBot: account.isBot, isDeleted: account.isDeleted,
+            isAdmin: account.isAdmin, email: nil, firstSeen: account.firstSeen?.isoDay, lastSeen: account.lastSeen?.isoDay,
+            posts: posts, replies: replies, reactionsGiven: given, reactionsReceived: received,
+            channels: byChannel.enumerated().filter { $0.element > 0 }
+                .sorted { ($0.element, snapshot.spaces[$1.offset].name) > ($1.element, snapshot.spaces[$0.offset].name) }
+                .map { ChannelPosts(channel: snapshot.spaces[$0.offset].name, posts: $0.element) },
+            recent: latest.map { index in
+                let activity = snapshot.activities[index]
+                return RecentActivity(
+                    time: Timestamp(microseconds: activity.time).isoDateTime,
+                    channel: snapshot.spaces[Int(activity.space)].name, kind: "\(activity.kind)", excerpt: "")
+            })
+        return (profile, latest.map { snapshot.activities[$0].id })
+    }
+}

@@ -1,0 +1,167 @@
+import Foundation
+import HeartbeatAnalytics
+import HeartbeatCore
+import HeartbeatReport
+import Hummingbird
+
+extension Dashboard {
+    /// The figures the overview puts first, as `section.fact` keys of the engagement document.
+    static let headlineKeys = [
+        "members.total", "members.new", "activity.active_posters", "activity.active_share", "activity.average_dau",
+        "activity.stickiness", "threads.response_rate", "threads.first_response_median_seconds",
+        "threads.unanswered_questions",
+    ]
+
+    func overview(request: Request, context: DashboardContext) async throws -> Response {
+        let filters = try ReportFilters(query: request.queryPairs)
+        guard let engagement = catalog.entry(named: "engagement") else { throw DashboardError(.notFound, "no engagement report") }
+        let built = try await built(engagement, filters: filters)
+        var facts: [String: ReportDocument.Fact] = [:]
+        for section in built.document.sections {
+            if case .facts(let list) = section.content { for fact in list { facts[section.key + "." + fact.key] = fact } }
+        }
+        let headline = Self.headlineKeys.compactMap { key in
+            facts[key].map { ["key": key, "label": $0.label.trimmingCharacters(in: .whitespaces), "display": $0.value.display, "raw": $0.value.raw] }
+        }
+        let query = filters.queryString
+        let charts = built.document.charts.prefix(3).map(HTMLRenderer.figure).joined()
+        let channels = try await store.spaceNames()
+        let body = pages.fragment(
+            "overview",
+            [
+                "heading": "Community overview", "subtitle": built.document.subtitle,
+                "filters": pages.filters(action: "/", filters: filters, channels: channels, segments: config.segments.map(\.name)),
+                "headline": headline, "charts": charts,
+                "reports": catalog.entries.map { ["name": $0.name, "title": $0.title, "abstract": $0.abstract, "query": query.isEmpty ? "" : "?" + query] },
+                "channelLinks": channels.map { ["name": $0, "encoded": URLText.encode($0), "query": query.isEmpty ? "" : "?" + query] },
+            ])
+        return html(pages.page(title: "Overview", body: body, context: context, query: query))
+    }
+
+    func reportPage(request: Request, context: DashboardContext) async throws -> Response {
+        let entry = try entry(context)
+        let filters = try ReportFilters(query: request.queryPairs)
+        let built = try await built(entry, filters: filters)
+        let query = filters.queryString
+        let body = pages.fragment(
+            "report",
+            [
+                "heading": built.document.title, "subtitle": built.document.subtitle, "name": entry.name,
+                "query": query.isEmpty ? "" : "?" + query,
+                "filters": pages.filters(
+                    action: "/reports/" + entry.name, filters: filters, channels: try await store.spaceNames(),
+                    segments: config.segments.map(\.name)),
+                "body": HTMLRenderer.body(built.document),
+            ])
+        return html(pages.page(title: entry.title, body: body, context: context, query: query))
+    }
+
+    /// The engagement report of one channel.
+    func channelPage(request: Request, context: DashboardContext) async throws -> Response {
+        let name = context.parameters.get("name") ?? ""
+        var filters = try ReportFilters(query: request.queryPairs)
+        filters.channels = [name]
+        guard let engagement = catalog.entry(named: "engagement") else { throw DashboardError(.notFound, "no engagement report") }
+        let built = try await built(engagement, filters: filters)
+        let body = pages.fragment(
+            "report",
+            [
+                "heading": "#" + name, "subtitle": built.document.subtitle, "name": "engagement",
+                "query": "?" + filters.queryString,
+                "filters": pages.filters(
+                    action: "/channels/" + URLText.encode(name), filters: filters, channels: [], segments: config.segments.map(\.name)),
+                "body": HTMLRenderer.body(built.document),
+            ])
+        return html(pages.page(title: "#" + name, body: body, context: context))
+    }
+
+    func membersPage(request: Request, context: DashboardContext) async throws -> Response {
+        let list = try await memberList(request: request, context: context)
+        let search = list.search ?? ""
+        func link(_ page: Int) -> String {
+            var parts = ["page=\(page)"]
+            if !search.isEmpty { parts.insert("q=" + URLText.encode(search), at: 0) }
+            if list.perPage != 50 { parts.append("per_page=\(list.perPage)") }
+            return parts.joined(separator: "&")
+        }
+        let showEmail = context.account?.role == .admin
+        let body = pages.fragment(
+            "members",
+            [
+                "search": search, "showEmail": showEmail, "page": list.page,
+                "summary": "\(ValueFormat.grouped(list.total)) members\(search.isEmpty ? "" : " matching “\(search)”"), by posts.",
+                "rows": list.members.map { entry -> [String: Any] in
+                    [
+                        "memberID": entry.memberID, "name": entry.name, "handle": entry.handle, "title": entry.title ?? "",
+                        "email": entry.email ?? "", "showEmail": showEmail, "posts": ValueFormat.grouped(entry.posts),
+                        "replies": ValueFormat.grouped(entry.replies), "reactionsReceived": ValueFormat.grouped(entry.reactionsReceived),
+                        "firstSeen": entry.firstSeen ?? "–", "lastSeen": entry.lastSeen ?? "–",
+                    ]
+                },
+                "previous": list.page > 1 ? link(list.page - 1) : "",
+                "next": list.page * list.perPage < list.total ? link(list.page + 1) : "",
+            ])
+        return html(pages.page(title: "Members", body: body, context: context))
+    }
+
+    func memberPage(request: Request, context: DashboardContext) async throws -> Response {
+        let profile = try await memberProfile(context: context)
+        let body = pages.fragment(
+            "member",
+            [
+                "name": profile.name, "handle": profile.handle, "title": profile.title as Any, "platform": profile.platform,
+                "isBot": profile.isBot, "isDeleted": profile.isDeleted, "isAdmin": profile.isAdmin, "email": profile.email as Any,
+                "firstSeen": profile.firstSeen ?? "–", "lastSeen": profile.lastSeen ?? "–",
+                "posts": ValueFormat.grouped(profile.posts), "replies": ValueFormat.grouped(profile.replies),
+                "reactionsGiven": ValueFormat.grouped(profile.reactionsGiven),
+                "reactionsReceived": ValueFormat.grouped(profile.reactionsReceived),
+                "channels": profile.channels.map { ["channel": $0.channel, "encoded": URLText.encode($0.channel), "posts": ValueFormat.grouped($0.posts)] },
+                "recent": profile.recent.map { ["time": $0.time, "channel": $0.channel, "kind": $0.kind, "excerpt": $0.excerpt] },
+            ])
+        return html(pages.page(title: profile.name, body: body, context: context))
+    }
+
+    // MARK: Shared by pages and API
+
+    func memberList(request: Request, context: DashboardContext) async throws -> MemberList {
+        let page = try request.pageNumber()
+        var perPage = 50
+        if let raw = request.uri.queryParameters.get("per_page"), !raw.isEmpty {
+            guard let value = Int(raw), (1...200).contains(value) else {
+                throw DashboardError.badParameter("per_page", raw, expected: "a whole number from 1 to 200")
+            }
+            perPage = value
+        }
+        let search: String? = request.uri.queryParameters.get("q").map { String($0).trimmingCharacters(in: .whitespaces) }
+        guard (search ?? "").count <= 200 else { throw DashboardError.badParameter("q", search ?? "", expected: "at most 200 characters") }
+        let snapshot = try await store.snapshot(ActivityQuery())
+        let all = MemberDirectory.list(snapshot: snapshot, search: search, limit: .max)
+        var members = Array(all.dropFirst((page - 1) * perPage).prefix(perPage))
+        if context.account?.role == .admin {
+            let emails = try await store.emails(ofMembers: members.map { (entry: MemberDirectory.Entry) in entry.memberID })
+            for index in members.indices { members[index].email = emails[members[index].memberID] }
+        }
+        return MemberList(members: members, page: page, perPage: perPage, total: all.count, search: search)
+    }
+
+    func memberProfile(context: DashboardContext) async throws -> MemberProfile {
+        let raw = context.parameters.get("id") ?? ""
+        guard let id = Int64(raw), id > 0 else {
+            throw DashboardError(.badRequest, "'\(raw.prefix(40))' is not a member id: expected a whole number (from the members list).")
+        }
+        guard var profile = try await MemberProfile.load(store: store, memberID: id) else {
+            throw DashboardError(.notFound, "No member with id \(id).")
+        }
+        if context.account?.role == .admin { profile.email = try await store.emails(ofMembers: [id])[id] }
+        return profile
+    }
+}
+
+/// A page of the member directory, as the API returns it.
+public struct MemberList: Codable, Sendable {
+    public var members: [MemberDirectory.Entry]
+    public var page: Int
+    public var perPage: Int
+    public var total: Int
+    public var search: String?
+}

@@ -1,0 +1,93 @@
+import HeartbeatAnalytics
+import HeartbeatReport
+
+/// The OpenAPI 3.1 description of `/api/v1`, generated from the report catalog and the Swift types
+/// the endpoints encode (`JSONSchemaBuilder`), so it cannot drift from what the server returns.
+enum OpenAPIDocument {
+    static func build(catalog: ReportCatalog) throws -> JSONValue {
+        let filterParameters: [JSONValue] = [
+            parameter("since", "First day included (UTC). Default: 90 days before `until`.", ["type": "string", "format": "date"]),
+            parameter("until", "First day not included (UTC). Default: the day after the last activity.", ["type": "string", "format": "date"]),
+            parameter("all", "1 for the whole history instead of the last 90 days.", ["type": "string", "enum": ["0", "1"]]),
+            parameter("channel", "Only these channels (repeat or comma-separate names).", ["type": "string"]),
+            parameter("platform", "Only this platform.", ["type": "string"]),
+            parameter("segment", "Only the members of this segment of heartbeat.toml.", ["type": "string"]),
+            parameter("top", "Length of each top list.", ["type": "integer", "minimum": 0, "maximum": 500]),
+            parameter("limit", "Rows in item lists (unanswered questions, never-active accounts).", ["type": "integer", "minimum": 0, "maximum": 500]),
+        ]
+        var paths: [String: JSONValue] = [:]
+        var schemas: [String: JSONValue] = [
+            "Error": [
+                "type": "object", "required": ["error"],
+                "properties": [
+                    "error": ["type": "object", "required": ["status", "message"], "properties": ["status": ["type": "integer"], "message": ["type": "string"]]]
+                ],
+            ]
+        ]
+        for entry in catalog.entries {
+            let schemaName = entry.name.prefix(1).uppercased() + entry.name.dropFirst() + "Report"
+            schemas[schemaName] = try entry.schema()
+            paths["/api/v1/reports/\(entry.name)"] = [
+                "get": [
+                    "operationId": .string("report" + schemaName.dropLast(6)), "summary": .string(entry.title + " report"),
+                    "description": .string(entry.abstract), "tags": ["reports"], "parameters": .array(filterParameters),
+                    "responses": responses(schemaName),
+                ]
+            ]
+        }
+        schemas["MemberList"] = try JSONSchemaBuilder.schema(for: MemberList.self)
+        schemas["MemberProfile"] = try JSONSchemaBuilder.schema(for: MemberProfile.self)
+        paths["/api/v1/members"] = [
+            "get": [
+                "operationId": "listMembers", "summary": "Members by posts, with search and pages; e-mail for admins only.",
+                "tags": ["members"],
+                "parameters": [
+                    parameter("q", "Part of a name, handle or title.", ["type": "string", "maxLength": 200]),
+                    parameter("page", "Page number, from 1.", ["type": "integer", "minimum": 1]),
+                    parameter("per_page", "Members per page (1–200, default 50).", ["type": "integer", "minimum": 1, "maximum": 200]),
+                ],
+                "responses": responses("MemberList"),
+            ]
+        ]
+        paths["/api/v1/members/{id}"] = [
+            "get": [
+                "operationId": "getMember", "summary": "One member's profile.", "tags": ["members"],
+                "parameters": [
+                    ["name": "id", "in": "path", "required": true, "description": "The member id from the list.", "schema": ["type": "integer", "minimum": 1]]
+                ],
+                "responses": responses("MemberProfile", notFound: true),
+            ]
+        ]
+        return [
+            "openapi": "3.1.0",
+            "info": [
+                "title": "Heartbeat API", "version": "1",
+                "description": "Community-health reports and members. Authenticate with `Authorization: Bearer TOKEN` (heartbeat tokens create) or a dashboard session.",
+            ],
+            "security": [["bearer": []], ["session": []]],
+            "paths": .object(paths),
+            "components": [
+                "schemas": .object(schemas),
+                "securitySchemes": [
+                    "bearer": ["type": "http", "scheme": "bearer"],
+                    "session": ["type": "apiKey", "in": "cookie", "name": "hb_session"],
+                ],
+            ],
+        ]
+    }
+
+    static func parameter(_ name: String, _ description: String, _ schema: JSONValue) -> JSONValue {
+        ["name": .string(name), "in": "query", "required": false, "description": .string(description), "schema": schema]
+    }
+
+    static func responses(_ schema: String, notFound: Bool = false) -> JSONValue {
+        let error: JSONValue = ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
+        var responses: [String: JSONValue] = [
+            "200": ["description": "OK", "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(schema)")]]]],
+            "400": ["description": "A malformed parameter; the message says which and what it expects.", "content": error],
+            "401": ["description": "No valid token or session.", "content": error],
+        ]
+        if notFound { responses["404"] = ["description": "No such member.", "content": error] }
+        return .object(responses)
+    }
+}

@@ -1,0 +1,138 @@
+/// The dashboard's Mustache templates. `{{x}}` escapes HTML; `{{{x}}}` inserts markup that our own
+/// renderers produced (report sections and SVG charts, already escaped).
+enum Templates {
+    static let all: [String: String] = [
+        "layout": layout, "login": login, "filters": filters, "overview": overview, "report": report,
+        "members": members, "member": member, "error": error,
+    ]
+
+    static let layout = """
+        <!doctype html>
+        <html lang="en">
+        <head>
+        <meta charset="utf-8">
+        <meta name="viewport" content="width=device-width, initial-scale=1">
+        <title>{{title}} · Heartbeat</title>
+        <link rel="stylesheet" href="/static/heartbeat.css">
+        </head>
+        <body>
+        {{#account}}
+        <header class="top">
+        <a class="brand" href="/{{query}}">Heartbeat</a>
+        <nav>
+        <a href="/{{query}}">Overview</a>
+        {{#reports}}<a href="/reports/{{name}}{{query}}">{{title}}</a>{{/reports}}
+        <a href="/members">Members</a>
+        </nav>
+        <form class="signout" method="post" action="/logout">
+        <span class="who">{{name}} ({{role}})</span>
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <button type="submit">Sign out</button>
+        </form>
+        </header>
+        {{/account}}
+        <main class="report">
+        {{{body}}}
+        </main>
+        </body>
+        </html>
+
+        """
+
+    static let login = """
+        <div class="login">
+        <h1>Sign in to Heartbeat</h1>
+        {{#message}}<p class="error" role="alert">{{message}}</p>{{/message}}
+        <form method="post" action="/login">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <input type="hidden" name="next" value="{{next}}">
+        <label>Account <input name="name" autocomplete="username" required autofocus></label>
+        <label>Password <input name="password" type="password" autocomplete="current-password" required></label>
+        <button type="submit">Sign in</button>
+        </form>
+        <p class="note">Accounts are created by an administrator: <code>heartbeat users add NAME --role viewer</code>.</p>
+        </div>
+        """
+
+    static let filters = """
+        <form class="filters" method="get" action="{{action}}">
+        <label>Since <input type="date" name="since" value="{{since}}"></label>
+        <label>Until (excluded) <input type="date" name="until" value="{{until}}"></label>
+        <label><input type="checkbox" name="all" value="1"{{#all}} checked{{/all}}> Whole history</label>
+        <label>Channel <select name="channel"><option value="">All channels</option>{{#channels}}<option value="{{name}}"{{#selected}} selected{{/selected}}>#{{name}}</option>{{/channels}}</select></label>
+        <label>Platform <select name="platform"><option value="">All platforms</option>{{#platforms}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/platforms}}</select></label>
+        {{#hasSegments}}<label>Segment <select name="segment"><option value="">Everyone</option>{{#segments}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/segments}}</select></label>{{/hasSegments}}
+        <button type="submit">Apply</button>
+        </form>
+        """
+
+    static let overview = """
+        <h1>{{heading}}</h1>
+        <p class="subtitle">{{subtitle}}</p>
+        {{{filters}}}
+        <dl class="facts headline">
+        {{#headline}}<div data-figure="{{key}}" data-raw="{{raw}}"><dt>{{label}}</dt><dd>{{display}}</dd></div>{{/headline}}
+        </dl>
+        {{{charts}}}
+        <h2>Reports</h2>
+        <ul class="report-list">
+        {{#reports}}<li><a href="/reports/{{name}}{{query}}">{{title}}</a>: {{abstract}}</li>{{/reports}}
+        </ul>
+        <h2>Channels</h2>
+        <ul class="channel-list">
+        {{#channelLinks}}<li><a href="/channels/{{encoded}}{{query}}">#{{name}}</a></li>{{/channelLinks}}
+        </ul>
+        """
+
+    static let report = """
+        <h1>{{heading}}</h1>
+        <p class="subtitle">{{subtitle}} · <a href="/api/v1/reports/{{name}}{{query}}">JSON</a></p>
+        {{{filters}}}
+        {{{body}}}
+        """
+
+    static let members = """
+        <h1>Members</h1>
+        <form class="filters" method="get" action="/members">
+        <label>Search <input type="search" name="q" value="{{search}}" placeholder="name, handle or title"></label>
+        <button type="submit">Search</button>
+        </form>
+        <p class="subtitle">{{summary}}</p>
+        <div class="table-wrap"><table>
+        <thead><tr><th scope="col">Name</th><th scope="col">Handle</th><th scope="col">Title</th>{{#showEmail}}<th scope="col">E-mail</th>{{/showEmail}}<th scope="col" class="num">Posts</th><th scope="col" class="num">Replies</th><th scope="col" class="num">Reactions received</th><th scope="col">First seen</th><th scope="col">Last seen</th></tr></thead>
+        <tbody>
+        {{#rows}}<tr><td><a href="/members/{{memberID}}">{{name}}</a></td><td>@{{handle}}</td><td>{{title}}</td>{{#showEmail}}<td>{{email}}</td>{{/showEmail}}<td class="num">{{posts}}</td><td class="num">{{replies}}</td><td class="num">{{reactionsReceived}}</td><td>{{firstSeen}}</td><td>{{lastSeen}}</td></tr>{{/rows}}
+        </tbody></table></div>
+        <p class="pages">{{#previous}}<a href="/members?{{previous}}">← Previous</a>{{/previous}} Page {{page}} {{#next}}<a href="/members?{{next}}">Next →</a>{{/next}}</p>
+        """
+
+    static let member = """
+        <h1>{{name}}</h1>
+        <p class="subtitle">@{{handle}}{{#title}} · {{title}}{{/title}} · {{platform}}{{#isBot}} · bot{{/isBot}}{{#isDeleted}} · deleted{{/isDeleted}}{{#isAdmin}} · workspace admin{{/isAdmin}}</p>
+        <dl class="facts">
+        {{#email}}<div data-figure="email"><dt>E-mail</dt><dd>{{email}}</dd></div>{{/email}}
+        <div><dt>First seen</dt><dd>{{firstSeen}}</dd></div>
+        <div><dt>Last seen</dt><dd>{{lastSeen}}</dd></div>
+        <div><dt>Posts</dt><dd>{{posts}}</dd></div>
+        <div><dt>Thread replies</dt><dd>{{replies}}</dd></div>
+        <div><dt>Reactions given</dt><dd>{{reactionsGiven}}</dd></div>
+        <div><dt>Reactions received</dt><dd>{{reactionsReceived}}</dd></div>
+        </dl>
+        <h2>Channels</h2>
+        <div class="table-wrap"><table><thead><tr><th scope="col">Channel</th><th scope="col" class="num">Posts</th></tr></thead><tbody>
+        {{#channels}}<tr><td><a href="/channels/{{encoded}}">#{{channel}}</a></td><td class="num">{{posts}}</td></tr>{{/channels}}
+        </tbody></table></div>
+        <h2>Latest activity</h2>
+        <div class="table-wrap"><table><thead><tr><th scope="col">When (UTC)</th><th scope="col">Channel</th><th scope="col">What</th><th scope="col">Text</th></tr></thead><tbody>
+        {{#recent}}<tr><td>{{time}}</td><td>#{{channel}}</td><td>{{kind}}</td><td>{{excerpt}}</td></tr>{{/recent}}
+        </tbody></table></div>
+        """
+
+    static let error = """
+        <div class="problem">
+        <h1>{{status}}</h1>
+        <p role="alert">{{message}}</p>
+        <p><a href="/">Back to the overview</a></p>
+        </div>
+        """
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import HeartbeatStore
+import HeartbeatServer
+import Logging
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "The web dashboard and JSON API (sign-in required) over the database.",
+        discussion: """
+            Pages: overview (headline figures and charts), one page per report, members with search,
+            member profiles, channels; filters (period, channel, platform, segment) stay in the URL.
+            API: /api/v1/reports/NAME, /api/v1/members, /api/v1/members/ID; the OpenAPI document is
+            /api/v1/openapi.json. Scripts authenticate with 'Authorization: Bearer TOKEN'.
+
+            First create an account:  heartbeat users add alice --role admin
+            and, for scripts, a token: heartbeat tokens create ci --user alice
+
+            Listens on 127.0.0.1 by default; put a TLS-terminating proxy in front before exposing it.
+            """)
+
+    @OptionGroup var store: StoreOptions
+    @OptionGroup var config: ConfigOptions
+
+    @Option(help: "Address to listen on.")
+    var host = "127.0.0.1"
+
+    @Option(help: "Port to listen on.")
+    var port = 8080
+
+    @Flag(help: "Send the session cookie over plain HTTP too (only behind a proxy that terminates TLS elsewhere).")
+    var insecureCookies = false
+
+    func validate() throws {
+        guard (1...65_535).contains(port) else { throw ValidationError("--port must be from 1 to 65535.") }
+    }
+
+    func run() async throws {
+        let settings = try config.load(besideDatabase: store.db)
+        let database = try store.open()
+        if try await database.accounts().isEmpty {
+            Terminal.printError("note: no accounts yet, so nobody can sign in. Create one: heartbeat users add NAME --role admin --db \(store.db)")
+        }
+        var options = Dashboard.Options()
+        options.secureCookies = !insecureCookies
+        let dashboard = try Dashboard(store: database, config: settings, options: options)
+        var logger = Logger(label: "heartbeat.serve")
+        logger.logLevel = .info
+        Terminal.printError("Heartbeat dashboard on http://\(host):\(port)/ (Ctrl-C to stop)")
+        try await dashboard.run(host: host, port: port, logger: logger)
+    }
+}
