@@ -19,7 +19,7 @@ public struct ResponsivenessReport: Codable, Sendable, Hashable {
     public var communityResponders: [Responder]
 }
 
-public enum TeamSource: String, Codable, Sendable, Hashable {
+public enum TeamSource: String, Codable, Sendable, Hashable, CaseIterable {
     /// `team = [...]` in heartbeat.toml.
     case settings
     /// Workspace admins and owners (no team listed).

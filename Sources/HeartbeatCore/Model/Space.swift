@@ -1,6 +1,6 @@
 /// Where conversation happens: a channel, a private group, a group DM or a DM.
 public struct Space: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
         case publicChannel = "public"
         case privateChannel = "private"
         case groupMessage = "group_dm"
