@@ -27,16 +27,23 @@ public struct ReportCatalog: Sendable {
             self.abstract = abstract
             self.build = { store, request, config in
                 let report = try await build(store, request, config)
-                return Built(json: try JSONRenderer.render(report), document: document(report))
+                let layout = document(report)
+                return Built(
+                    json: try JSONRenderer.render(report), document: layout, html: HTMLRenderer.body(layout),
+                    figures: layout.charts.map(HTMLRenderer.figure))
             }
             self.schema = { try JSONSchemaBuilder.schema(for: Report.self) }
         }
     }
 
-    /// A built report in both shapes.
+    /// A built report in every shape a front end serves, rendered once (a server caches this).
     public struct Built: Sendable {
         public var json: String
         public var document: ReportDocument
+        /// `HTMLRenderer.body(document)`: charts and sections.
+        public var html: String
+        /// Each chart as an HTML figure, in `document.charts` order.
+        public var figures: [String]
     }
 
     public var entries: [Entry]

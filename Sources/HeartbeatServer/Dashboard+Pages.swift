@@ -24,7 +24,7 @@ extension Dashboard {
             facts[key].map { ["key": key, "label": $0.label.trimmingCharacters(in: .whitespaces), "display": $0.value.display, "raw": $0.value.raw] }
         }
         let query = filters.queryString
-        let charts = built.document.charts.prefix(3).map(HTMLRenderer.figure).joined()
+        let charts = built.figures.prefix(3).joined()
         let channels = try await store.spaceNames()
         let body = pages.fragment(
             "overview",
@@ -51,7 +51,7 @@ extension Dashboard {
                 "filters": pages.filters(
                     action: "/reports/" + entry.name, filters: filters, channels: try await store.spaceNames(),
                     segments: config.segments.map(\.name)),
-                "body": HTMLRenderer.body(built.document),
+                "body": built.html,
             ])
         return html(pages.page(title: entry.title, body: body, context: context, query: query))
     }
@@ -70,7 +70,7 @@ extension Dashboard {
                 "query": "?" + filters.queryString,
                 "filters": pages.filters(
                     action: "/channels/" + URLText.encode(name), filters: filters, channels: [], segments: config.segments.map(\.name)),
-                "body": HTMLRenderer.body(built.document),
+                "body": built.html,
             ])
         return html(pages.page(title: "#" + name, body: body, context: context))
     }
