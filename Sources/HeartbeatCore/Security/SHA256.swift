@@ -1,6 +1,7 @@
 /// SHA-256 (FIPS 180-4), for storing API tokens and session ids as digests: a stolen database
 /// then holds nothing that signs anyone in. Tokens are 256 random bits, so a fast hash is the right
-/// tool here (passwords use bcrypt). Checked against the FIPS test vectors in the tests.
+/// tool here (passwords use bcrypt). Checked against the FIPS 180-4 example vectors in
+/// `SecurityTests`.
 public enum SHA256 {
     private static let k: [UInt32] = [
         0x428a2f98, 0x71374491, 0xb5c0fbcf, 0xe9b5dba5, 0x3956c25b, 0x59f111f1, 0x923f82a4, 0xab1c5ed5,

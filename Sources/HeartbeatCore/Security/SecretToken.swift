@@ -9,7 +9,8 @@ public enum SecretToken {
 
     static let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_")
 
-    static func base64URL(_ bytes: [UInt8]) -> String {
+    /// URL-safe base64 without padding (RFC 4648 §5).
+    public static func base64URL(_ bytes: [UInt8]) -> String {
         var out = ""
         var index = 0
         while index < bytes.count {
