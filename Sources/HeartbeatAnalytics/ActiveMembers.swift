@@ -12,6 +12,8 @@ public enum ActiveMembers {
     public static let lookBackDays: Int64 = 29
 
     public struct Averages: Sendable, Hashable {
+        /// Active members on each day of the period (what `dau` averages).
+        public var daily: [Int]
         public var dau: Double
         public var wau: Double
         public var mau: Double
@@ -21,8 +23,9 @@ public enum ActiveMembers {
 
     /// `postDays`: for each member with posts, the sorted distinct UTC day numbers they posted on.
     public static func averages(postDays: [[Int64]], period: Period) -> Averages {
-        Averages(
-            dau: averageActive(postDays: postDays, window: 1, period: period),
+        let daily = activeByDay(postDays: postDays, window: 1, period: period)
+        return Averages(
+            daily: daily, dau: daily.isEmpty ? 0 : Double(daily.reduce(0, +)) / Double(daily.count),
             wau: averageActive(postDays: postDays, window: 7, period: period),
             mau: averageActive(postDays: postDays, window: 30, period: period))
     }

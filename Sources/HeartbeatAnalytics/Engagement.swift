@@ -101,7 +101,7 @@ public enum Engagement {
         figures.averageWAU = averages.wau
         figures.averageMAU = averages.mau
         figures.stickiness = averages.stickiness
-        let daily = zip(ActiveMembers.activeByDay(postDays: postDays, window: 1, period: period), postsByDay)
+        let daily = zip(averages.daily, postsByDay)
             .enumerated().map { offset, counts in
                 DailyPoint(day: CivilDate(dayNumber: period.firstDay + Int64(offset)).description, activePosters: counts.0, posts: counts.1)
             }

@@ -27,14 +27,14 @@ extension Dashboard {
 
     func login(request: Request, context: DashboardContext) async throws -> Response {
         var request = request
-        let form = try await FormData.read(&request)
-        guard let sent = form["csrf"], let expected = request.cookies[Self.loginCookie]?.value,
+        let form = try await DashboardForm.read(&request)
+        guard let sent = form.csrf, let expected = request.cookies[Self.loginCookie]?.value,
             SecretToken.constantTimeEquals(sent, expected)
         else {
             throw DashboardError(.forbidden, "The sign-in form expired or did not come from this site. Reload the page and sign in again.")
         }
-        let name = (form["name"] ?? "").trimmingCharacters(in: .whitespaces)
-        let password = form["password"] ?? ""
+        let name = (form.name ?? "").trimmingCharacters(in: .whitespaces)
+        let password = form.password ?? ""
         let keys = ["address:" + context.clientAddress, "account:" + name.lowercased()]
         let now = Timestamp.now
         if let wait = await throttle.retryAfter(keys: keys, now: now) {
@@ -58,7 +58,7 @@ extension Dashboard {
         let expires = Timestamp(microseconds: now.microseconds + Int64(options.sessionHours) * 3_600_000_000)
         try await store.createSession(
             accountID: account.id, digest: SHA256.hex(token), csrfToken: SecretToken.make(), expiresAt: expires)
-        var response = Response.redirect(to: safeNext(form["next"]), type: .found)
+        var response = Response.redirect(to: safeNext(form.next), type: .found)
         response.status = .seeOther
         response.setCookie(cookie(Self.sessionCookie, token, maxAge: options.sessionHours * 3600, path: "/"))
         response.setCookie(cookie(Self.loginCookie, "", maxAge: 0, path: "/login"))
@@ -67,11 +67,11 @@ extension Dashboard {
 
     func logout(request: Request, context: DashboardContext) async throws -> Response {
         var request = request
-        let form = try await FormData.read(&request)
+        let form = try await DashboardForm.read(&request)
         guard let session = context.session, let digest = context.sessionDigest else {
             throw DashboardError(.forbidden, "Sign-out needs the browser session that signed in.")
         }
-        guard let sent = form["csrf"], SecretToken.constantTimeEquals(sent, session.csrfToken) else {
+        guard let sent = form.csrf, SecretToken.constantTimeEquals(sent, session.csrfToken) else {
             throw DashboardError(.forbidden, "The form did not come from this site (CSRF token missing or wrong). Reload the page and try again.")
         }
         try await store.deleteSession(digest: digest)
@@ -131,23 +131,25 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 }
 
-/// An `application/x-www-form-urlencoded` body as name → value (the last value wins).
-enum FormData {
-    static func read(_ request: inout Request) async throws -> [String: String] {
+/// The fields of the dashboard's forms (sign-in and sign-out), read from an
+/// `application/x-www-form-urlencoded` body with Hummingbird's decoder.
+struct DashboardForm: Decodable {
+    var csrf: String?
+    var name: String?
+    var password: String?
+    var next: String?
+
+    static func read(_ request: inout Request) async throws -> DashboardForm {
         let buffer: ByteBuffer
         do {
             buffer = try await request.collectBody(upTo: 16 * 1024)
         } catch {
             throw DashboardError(.contentTooLarge, "The form is larger than 16 KiB.")
         }
-        var fields: [String: String] = [:]
-        for pair in String(buffer: buffer).split(separator: "&") {
-            let parts = pair.split(separator: "=", maxSplits: 1, omittingEmptySubsequences: false)
-            func decode(_ text: Substring) -> String {
-                String(text).replacingOccurrences(of: "+", with: " ").removingPercentEncoding ?? ""
-            }
-            fields[decode(parts[0])] = parts.count > 1 ? decode(parts[1]) : ""
+        do {
+            return try URLEncodedFormDecoder().decode(DashboardForm.self, from: String(buffer: buffer))
+        } catch {
+            throw DashboardError(.badRequest, "The form could not be read; reload the page and try again.")
         }
-        return fields
     }
 }

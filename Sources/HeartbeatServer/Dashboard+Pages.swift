@@ -134,8 +134,10 @@ extension Dashboard {
         }
         let search: String? = request.uri.queryParameters.get("q").map { String($0).trimmingCharacters(in: .whitespaces) }
         guard (search ?? "").count <= 200 else { throw DashboardError.badParameter("q", search ?? "", expected: "at most 200 characters") }
-        let snapshot = try await store.snapshot(ActivityQuery())
-        let all = MemberDirectory.list(snapshot: snapshot, search: search, limit: .max)
+        let store = self.store
+        let all = try await directory.value(key: search ?? "", generation: try await store.generation()) {
+            MemberDirectory.list(snapshot: try await store.snapshot(ActivityQuery()), search: search, limit: .max)
+        }
         var members = Array(all.dropFirst((page - 1) * perPage).prefix(perPage))
         if context.account?.role == .admin {
             let emails = try await store.emails(ofMembers: members.map { (entry: MemberDirectory.Entry) in entry.memberID })

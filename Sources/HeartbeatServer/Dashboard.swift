@@ -30,6 +30,8 @@ public struct Dashboard: Sendable {
     let options: Options
     let pages: PageRenderer
     let cache = ReportCache<ReportCatalog.Built>()
+    /// Member lists by search text, until the next import: paging through them must not reload the store.
+    let directory = ReportCache<[MemberDirectory.Entry]>(capacity: 16)
     let throttle: LoginThrottle
 
     public init(

@@ -43,11 +43,13 @@ public struct HeatmapChart: Sendable {
         (Self.labelWidth + Double(column) * cellWidth, Self.headerHeight + Double(row) * cellHeight)
     }
 
+    /// The value that gets the darkest shade.
+    public var top: Double { maximum ?? values.flatMap { $0.compactMap { $0 } }.max() ?? 0 }
+
     /// The shade of a value, from pale (0) to deep (the maximum).
-    public func fill(_ value: Double) -> String {
-        let top = maximum ?? values.flatMap { $0.compactMap { $0 } }.max() ?? 0
-        return SVG.shade(top > 0 ? value / top : 0)
-    }
+    public func fill(_ value: Double) -> String { Self.fill(value, top: top) }
+
+    static func fill(_ value: Double, top: Double) -> String { SVG.shade(top > 0 ? value / top : 0) }
 
     public var summary: String {
         var best: (row: Int, column: Int, value: Double)?
@@ -62,6 +64,7 @@ public struct HeatmapChart: Sendable {
 
     public var svg: String {
         var out = SVG.open(width: width, height: height, key: key, title: title, summary: summary)
+        let top = top
         let stride = cellWidth < 20 ? 3 : 1
         for (column, label) in columnLabels.enumerated() where column % stride == 0 {
             let x = origin(row: 0, column: column).x + cellWidth / 2
@@ -72,7 +75,7 @@ public struct HeatmapChart: Sendable {
             out += "<text class=\"label\" x=\"\(SVG.number(Self.labelWidth - 6))\" y=\"\(SVG.number(y + cellHeight / 2 + 4))\" text-anchor=\"end\">\(SVG.escape(label))</text>"
             for (column, value) in values[row].enumerated() {
                 let corner = origin(row: row, column: column)
-                let fill = value.map(fill) ?? "#f3f4f6"
+                let fill = value.map { Self.fill($0, top: top) } ?? "#f3f4f6"
                 let text = value.map(format) ?? "no data"
                 out += "<rect x=\"\(SVG.number(corner.x))\" y=\"\(SVG.number(corner.y))\" width=\"\(SVG.number(cellWidth - 1))\" height=\"\(SVG.number(cellHeight - 1))\" fill=\"\(fill)\"><title>\(SVG.escape(label)), \(SVG.escape(columnLabels[column])): \(SVG.escape(text))</title></rect>"
                 if showValues, let value {

@@ -91,22 +91,25 @@ extension SQLiteStore: AccountStore {
     }
 
     public func account(forTokenDigest digest: String, now: Timestamp) async throws -> Account? {
-        try await writer.write { db in
-            guard
-                let row = try Row.fetchOne(
-                    db,
-                    sql: """
-                        SELECT a.id, a.name, a.role, a.password_hash, t.id, t.last_used_at
-                        FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.digest = ?
-                        """, arguments: [digest])
-            else { return nil }
-            // Record the use at most once a minute: a busy script must not turn reads into writes.
-            let lastUsed: Int64? = row[5]
-            if (lastUsed ?? 0) < now.microseconds - 60_000_000 {
-                try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [now.microseconds, row[4] as Int64])
-            }
-            return Self.account(row)
+        let found = try await writer.read { db in
+            try Row.fetchOne(
+                db,
+                sql: """
+                    SELECT a.id, a.name, a.role, a.password_hash, t.id, t.last_used_at
+                    FROM api_token t JOIN account a ON a.id = t.account_id WHERE t.digest = ?
+                    """, arguments: [digest])
         }
+        guard let row = found else { return nil }
+        // Record the use at most once a minute: a busy script must not turn its reads into writes
+        // that queue behind an import.
+        let lastUsed: Int64? = row[5]
+        if (lastUsed ?? 0) < now.microseconds - 60_000_000 {
+            let id: Int64 = row[4]
+            try await writer.write { db in
+                try db.execute(sql: "UPDATE api_token SET last_used_at = ? WHERE id = ?", arguments: [now.microseconds, id])
+            }
+        }
+        return Self.account(row)
     }
 
     public func tokens() async throws -> [APITokenInfo] {
