@@ -93,5 +93,21 @@ public struct ReportCatalog: Sendable {
             type: ResponsivenessReport.self,
             build: { try await Responsiveness.report(store: $0, request: $1, config: $2) },
             document: { $0.document }),
+        Entry(
+            name: "contributors", title: "Contributors",
+            abstract: "The contributor program: submissions by state, overdue work, roles, new and quiet contributors, guidelines.",
+            type: ContributorsReport.self, build: { try await Contributors.report(store: $0, request: $1, config: $2) },
+            document: { $0.document }),
+        Entry(
+            name: "overlaps", title: "Overlaps",
+            abstract: "Open submissions that look like the same work, most similar first (not period-bound).",
+            type: OverlapsReport.self,
+            build: { store, _, config in
+                guard let program = store as? any ContributorStore else {
+                    throw AnalyticsError("this store does not hold the contributor program.")
+                }
+                return try await Overlaps.report(store: program, config: config)
+            },
+            document: { $0.document }),
     ])
 }

@@ -33,6 +33,11 @@ extension HeartbeatConfig {
         if var levels = try reader.table("service_levels") {
             serviceLevels.firstResponseHours =
                 try levels.number("first_response_hours", in: 0...100_000) ?? serviceLevels.firstResponseHours
+            for state in SubmissionState.allCases where !state.isFinal {
+                let key = String(state.rawValue.map { $0 == "-" ? "_" : $0 }) + "_days"
+                guard let days = try levels.integer(key, atLeast: 0) else { continue }
+                serviceLevels.submissionDays[state] = days == 0 ? nil : days
+            }
             try levels.finish()
         }
         if var activity = try reader.table("activity") {
@@ -44,6 +49,13 @@ extension HeartbeatConfig {
                     message: "[activity] needs 0 ≤ awake_from < awake_until ≤ 24 (local hours)")
             }
             try activity.finish()
+        }
+        if var program = try reader.table("contributors") {
+            contributors.roles = (try program.strings("roles") ?? []).map(RoleGrant.normalizedRole).filter { !$0.isEmpty }
+            contributors.quietDays = try program.integer("quiet_days", atLeast: 1) ?? contributors.quietDays
+            contributors.overlapThreshold = try program.number("overlap_threshold", in: 0...1) ?? contributors.overlapThreshold
+            contributors.tagBoost = try program.number("tag_boost", in: 0...1) ?? contributors.tagBoost
+            try program.finish()
         }
         for var segment in try reader.tables("segment") {
             guard let name = try segment.string("name"), !name.isEmpty else {

@@ -15,6 +15,7 @@ public struct HeartbeatConfig: Sendable, Equatable {
     public var serviceLevels = ServiceLevels()
     public var activity = ActivitySettings()
     public var segments: [SegmentRule] = []
+    public var contributors = ContributorSettings()
 
     public init() {}
 
@@ -58,7 +59,32 @@ public struct HeartbeatConfig: Sendable, Equatable {
     public struct ServiceLevels: Sendable, Equatable {
         /// A question should get its first answer within this many hours.
         public var firstResponseHours = 24.0
+        /// The most days a submission should stay in a state (`pitched_days = 7`: a pitch is
+        /// answered within a week; `in_review_days = 14`). Keys are `<state>_days` for any state
+        /// that is not final (`in-review` written `in_review`); 0 removes a default.
+        public var submissionDays: [SubmissionState: Int] = [.pitched: 7, .inReview: 14]
         public init() {}
+    }
+
+    /// `[contributors]`: the contributor program.
+    public struct ContributorSettings: Sendable, Equatable {
+        /// Roles beyond the built-in ones (author, editor, beta-tester, evangelist, moderator).
+        public var roles: [String] = []
+        /// A contributor with no activity (posts, reactions, submission changes) for this many days
+        /// up to the period end has gone quiet.
+        public var quietDays = 60
+        /// Two pieces of work are reported as overlapping when their similarity (see
+        /// `Overlaps`) is at least this.
+        public var overlapThreshold = 0.3
+        /// Added to the similarity per unit of tag overlap (Jaccard index of the two tag sets).
+        public var tagBoost = 0.15
+        public init() {}
+
+        /// Built-in roles and the configured ones, normalized, without repeats.
+        public var allRoles: [String] {
+            var seen = Set<String>()
+            return (RoleGrant.builtInRoles + roles.map(RoleGrant.normalizedRole)).filter { seen.insert($0).inserted }
+        }
     }
 
     /// `[activity]`: the live-event time suggestion.

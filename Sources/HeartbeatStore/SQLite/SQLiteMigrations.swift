@@ -131,6 +131,64 @@ enum SQLiteMigrations {
                     INSERT INTO store_generation VALUES (1, 0);
                     """)
         }
+        // The contributor program: submissions with tags and their full history, role grants, and
+        // guideline versions with who accepted them. Keyed by member ids, which re-imports keep.
+        migrator.registerMigration("v3-contributors") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE submission (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL,
+                        title TEXT NOT NULL,
+                        summary TEXT NOT NULL,
+                        author_member_id INTEGER NOT NULL REFERENCES member(id),
+                        editor_member_id INTEGER REFERENCES member(id),
+                        state TEXT NOT NULL,
+                        state_since INTEGER NOT NULL,
+                        created_at INTEGER NOT NULL,
+                        url TEXT,
+                        external_key TEXT UNIQUE
+                    );
+                    CREATE TABLE submission_tag (
+                        submission_id INTEGER NOT NULL REFERENCES submission(id) ON DELETE CASCADE,
+                        tag TEXT NOT NULL,
+                        PRIMARY KEY (submission_id, tag)
+                    );
+                    CREATE TABLE submission_event (
+                        id INTEGER PRIMARY KEY,
+                        submission_id INTEGER NOT NULL REFERENCES submission(id) ON DELETE CASCADE,
+                        kind TEXT NOT NULL,
+                        from_state TEXT,
+                        to_state TEXT,
+                        editor_member_id INTEGER REFERENCES member(id),
+                        at INTEGER NOT NULL,
+                        actor TEXT NOT NULL,
+                        comment TEXT NOT NULL
+                    );
+                    CREATE INDEX submission_event_submission ON submission_event(submission_id, at);
+                    -- Days are day numbers since 1970-01-01; ends_on is the first day no longer held.
+                    CREATE TABLE role_grant (
+                        id INTEGER PRIMARY KEY,
+                        member_id INTEGER NOT NULL REFERENCES member(id),
+                        role TEXT NOT NULL,
+                        starts_on INTEGER NOT NULL,
+                        ends_on INTEGER,
+                        note TEXT NOT NULL
+                    );
+                    CREATE INDEX role_grant_member ON role_grant(member_id, role);
+                    CREATE TABLE guideline_version (
+                        version TEXT PRIMARY KEY,
+                        published_on INTEGER NOT NULL,
+                        url TEXT
+                    );
+                    CREATE TABLE guideline_acceptance (
+                        member_id INTEGER NOT NULL REFERENCES member(id),
+                        version TEXT NOT NULL REFERENCES guideline_version(version),
+                        accepted_at INTEGER NOT NULL,
+                        PRIMARY KEY (member_id, version)
+                    );
+                    """)
+        }
         return migrator
     }
 }
