@@ -13,7 +13,7 @@ import HeartbeatCore
 /// little) and df the number containing the word. The similarity of two pieces is the cosine of
 /// their weight vectors (0 to 1) plus `tagBoost` × the Jaccard index of their tag sets (shared
 /// tags ÷ all tags), capped at 1. Pairs at or above the threshold (`[contributors]
-/// overlap_threshold`, default 0.3) are reported, most similar first.
+/// overlap_threshold`, default 0.4) are reported, most similar first.
 public enum Overlaps {
     /// Where a piece of work comes from.
     public enum Source: String, Sendable, Codable, Hashable {
@@ -64,7 +64,7 @@ public enum Overlaps {
         public var second: Int
         /// 0 to 1.
         public var similarity: Double
-        /// The stems both share, heaviest first (why they look alike).
+        /// The words both share (as first written in the first piece), heaviest first: why they look alike.
         public var sharedTerms: [String]
         public var sharedTags: [String]
     }
@@ -105,7 +105,7 @@ public enum Overlaps {
         // Verb endings.
         var strippedVerb = false
         // Only when a vowel stays before the ending ("string" and "speed" are kept).
-        for suffix in ["ing", "ed"] where ends(suffix) && !ends("eed")
+        for suffix in ["ing", "ed"] where ends(suffix) && !w.suffix(3).elementsEqual("eed")
             && w.dropLast(suffix.count).contains(where: { "aeiouy".contains($0) })
         {
             drop(suffix)
@@ -131,11 +131,20 @@ public enum Overlaps {
 
     /// The stemmed words of a piece: title twice, summary once.
     static func words(of work: Work) -> [String] {
-        func stems(_ text: String) -> [String] {
-            TextTerms.terms(in: text, phrases: false).filter { !fillerWords.contains($0) }.map(stem)
-        }
+        func stems(_ text: String) -> [String] { contentWords(text).map(stem) }
         let title = stems(work.title)
         return title + title + stems(work.summary)
+    }
+
+    private static func contentWords(_ text: String) -> [String] {
+        TextTerms.terms(in: text, phrases: false).filter { !fillerWords.contains($0) }
+    }
+
+    /// Each stem of a piece with the word it first stood for, to show people words, not stems.
+    private static func surfaceForms(_ work: Work) -> [String: String] {
+        var forms: [String: String] = [:]
+        for word in contentWords(work.title + "\n" + work.summary) where forms[stem(word)] == nil { forms[stem(word)] = word }
+        return forms
     }
 
     /// Every pair of `works` with at least one open piece, at or above `threshold`, most similar
@@ -180,9 +189,11 @@ public enum Overlaps {
         let jaccard = union.isEmpty ? 0 : Double(sharedTags.count) / Double(union.count)
         let similarity = min(1, cosine + tagBoost * jaccard)
         guard similarity >= threshold, similarity > 0 else { return nil }
+        let forms = surfaceForms(works[i])
         return Match(
             first: i, second: j, similarity: similarity,
-            sharedTerms: shared.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(6).map(\.0), sharedTags: sharedTags.sorted())
+            sharedTerms: shared.sorted { ($0.1, $1.0) > ($1.1, $0.0) }.prefix(6).map { forms[$0.0] ?? $0.0 },
+            sharedTags: sharedTags.sorted())
     }
 
     /// Unit-length TF-IDF vectors, one per piece.

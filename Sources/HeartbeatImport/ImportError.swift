@@ -5,7 +5,7 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     private enum Code: String, Sendable {
         case exportNotFound = "export-not-found", notAnExport = "not-an-export", damagedArchive = "damaged-archive",
             unreadableEntry = "unreadable-entry", malformedJSON = "malformed-json",
-            unexpectedValue = "unexpected-value", badFileName = "bad-file-name"
+            unexpectedValue = "unexpected-value", badFileName = "bad-file-name", badSheet = "bad-sheet"
     }
 
     private let code: Code
@@ -41,6 +41,11 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
             message: "not a Slack export: \(missing.joined(separator: " and ")) not found among its \(sawFiles) files. "
                 + "A Slack export (Workspace settings > Import/Export Data > Export) holds users.json, channels.json "
                 + "and one folder per channel.")
+    }
+
+    /// A CSV file that cannot be imported (`line` when one line is at fault).
+    static func sheet(_ path: String, line: Int?, _ message: String) -> ImportError {
+        ImportError(.badSheet, file: path, position: line.map { "\($0)" } ?? "", message: message)
     }
 
     static func damagedArchive(_ path: String, reason: String) -> ImportError {

@@ -19,6 +19,6 @@ struct Heartbeat: AsyncParsableCommand {
         version: "0.1.0",
         subcommands: [
             IngestCommand.self, ReportCommand.self, MembersCommand.self, ServeCommand.self, UsersCommand.self,
-            TokensCommand.self,
+            TokensCommand.self, SubmissionsCommand.self, RolesCommand.self, GuidelinesCommand.self, OverlapsCommand.self,
         ])
 }
