@@ -13,6 +13,11 @@ public struct CSVReader: Sendable {
     public struct Problem: Error, Sendable, Hashable {
         public var line: Int
         public var message: String
+
+        public init(line: Int, message: String) {
+            self.line = line
+            self.message = message
+        }
     }
 
     public let bytes: [UInt8]
