@@ -16,7 +16,7 @@ import HeartbeatCore
 /// overlap_threshold`, default 0.4) are reported, most similar first.
 public enum Overlaps {
     /// Where a piece of work comes from.
-    public enum Source: String, Sendable, Codable, Hashable {
+    public enum Source: String, Sendable, Codable, Hashable, CaseIterable {
         case submission
         case githubIssue = "github-issue"
         case githubPullRequest = "github-pull-request"

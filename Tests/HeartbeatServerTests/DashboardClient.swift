@@ -99,9 +99,27 @@ enum DashboardFixture {
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         _ = try await store.addAccount(name: "ada", role: .admin, passwordHash: Bcrypt.hash(adminPassword, cost: 4))
         _ = try await store.addAccount(name: "vic", role: .viewer, passwordHash: Bcrypt.hash(viewerPassword, cost: 4))
+        try await addProgram(to: store)
         var options = Dashboard.Options()
         options.loginAttempts = loginAttempts
         return (try Dashboard(store: store, options: options), store)
+    }
+
+    /// Two look-alike pitches (one overdue and in review), a role and a guidelines version, so the
+    /// contributors and overlaps reports have rows in every list.
+    static func addProgram(to store: SQLiteStore) async throws {
+        let alice = try await store.resolveMember("@alice"), bob = try await store.resolveMember("@bob")
+        let first = try await store.addSubmission(
+            NewSubmission(
+                title: "Profiling Swift apps with Instruments", summary: "Find hot paths with the time profiler", tags: ["ios"],
+                authorID: alice.id, createdAt: Timestamp(iso: "2026-03-01")!, actor: "lead"))
+        _ = try await store.addSubmission(
+            NewSubmission(
+                title: "Finding hot paths in Swift apps with the Instruments profiler", tags: ["ios"], authorID: bob.id,
+                createdAt: Timestamp(iso: "2026-03-02")!, actor: "lead"))
+        _ = try await store.moveSubmission(id: first.id, to: .accepted, at: Timestamp(iso: "2026-03-02")!, actor: "lead", comment: "", url: nil)
+        _ = try await store.grantRole(memberID: bob.id, role: "editor", starts: CivilDate(iso: "2026-01-01")!, note: "")
+        _ = try await store.publishGuidelines(version: "1.0", published: CivilDate(iso: "2026-01-01")!, url: nil)
     }
 
     /// A token for an account, created as `heartbeat tokens create` does.

@@ -14,7 +14,7 @@ import Testing
         let document = try #require(try await client.get("/api/v1/openapi.json").json as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: Any])
-        #expect(paths.count == 10, "8 reports, the member list and a member")
+        #expect(paths.count == 12, "10 reports, the member list and a member")
         var checked = 0
         for (template, item) in paths {
             let get = try #require((item as? [String: Any])?["get"] as? [String: Any])
@@ -36,7 +36,7 @@ import Testing
             let errorSchema: Any = ["$ref": "#/components/schemas/Error"]
             #expect(SchemaCheck(document: document).problems(JSONScalar.parse(bad.body) ?? [:], against: errorSchema, at: template).isEmpty)
         }
-        #expect(checked == 20)
+        #expect(checked == 24)
     }
 
     @Test func theCheckerCatchesAMismatch() throws {
