@@ -131,13 +131,17 @@ struct AuthenticationMiddleware: RouterMiddleware {
     }
 }
 
-/// The fields of the dashboard's forms (sign-in and sign-out), read from an
+/// The fields of the dashboard's forms (sign-in, sign-out, moving a submission), read from an
 /// `application/x-www-form-urlencoded` body with Hummingbird's decoder.
 struct DashboardForm: Decodable {
     var csrf: String?
     var name: String?
     var password: String?
     var next: String?
+    /// Moving a submission: the new state, a comment and (when published) its URL.
+    var state: String?
+    var comment: String?
+    var url: String?
 
     static func read(_ request: inout Request) async throws -> DashboardForm {
         let buffer: ByteBuffer

@@ -73,6 +73,9 @@ public struct Dashboard: Sendable {
         router.get("/channels/{name}") { request, context in try await channelPage(request: request, context: context) }
         router.get("/members") { request, context in try await membersPage(request: request, context: context) }
         router.get("/members/{id}") { request, context in try await memberPage(request: request, context: context) }
+        router.get("/submissions") { request, context in try await submissionsPage(request: request, context: context) }
+        router.get("/submissions/{id}") { request, context in try await submissionPage(request: request, context: context) }
+        router.post("/submissions/{id}/move") { request, context in try await moveSubmission(request: request, context: context) }
 
         router.get("/api/v1/openapi.json") { _, _ in
             json(try OpenAPIDocument.build(catalog: catalog).serialized(pretty: true))
@@ -80,6 +83,8 @@ public struct Dashboard: Sendable {
         router.get("/api/v1/reports/{name}") { request, context in try await reportJSON(request: request, context: context) }
         router.get("/api/v1/members") { request, context in try await membersJSON(request: request, context: context) }
         router.get("/api/v1/members/{id}") { request, context in try await memberJSON(request: request, context: context) }
+        router.get("/api/v1/submissions") { request, context in try await submissionsJSON(request: request, context: context) }
+        router.get("/api/v1/submissions/{id}") { request, context in try await submissionJSON(request: request, context: context) }
         return router
     }
 

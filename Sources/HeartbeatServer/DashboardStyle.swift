@@ -18,6 +18,13 @@ enum DashboardStyle {
         form.filters label{display:flex;flex-direction:column;gap:2px}
         input,select,button{font:inherit;padding:4px 8px;border:1px solid #d1d5db;border-radius:6px;background:#fff}
         button{background:var(--accent);color:#fff;border-color:var(--accent);cursor:pointer}
+        .board{display:grid;grid-template-columns:repeat(auto-fit,minmax(170px,1fr));gap:10px;margin:12px 0}
+        .board .column{background:var(--panel);border:1px solid var(--line);border-radius:8px;padding:8px}
+        .board h2{font-size:.95rem;margin:0 0 6px}.board .count{color:var(--muted);font-weight:400}
+        .card{background:#fff;border:1px solid var(--line);border-radius:6px;padding:6px 8px;margin:6px 0;font-size:.85rem}
+        .card p{margin:2px 0;color:var(--muted)}.card.overdue{border-left:4px solid #dc2626}
+        form.move{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin:12px 0;padding:10px;border:1px solid var(--line);border-radius:8px;background:var(--panel);font-size:.88rem}
+        form.move label{display:flex;flex-direction:column;gap:2px}
         .login{max-width:360px;margin:80px auto}
         .login form{display:flex;flex-direction:column;gap:12px}
         .login label{display:flex;flex-direction:column;gap:4px}

@@ -1,3 +1,4 @@
+import HeartbeatCore
 import HeartbeatAnalytics
 import HeartbeatReport
 
@@ -58,11 +59,37 @@ enum OpenAPIDocument {
                 "responses": responses("MemberProfile", notFound: true),
             ]
         ]
+        schemas["SubmissionList"] = try JSONSchemaBuilder.schema(for: SubmissionList.self)
+        schemas["SubmissionDetail"] = try JSONSchemaBuilder.schema(for: SubmissionDetail.self)
+        let states: JSONValue = .array(SubmissionState.allCases.map { .string($0.rawValue) })
+        paths["/api/v1/submissions"] = [
+            "get": [
+                "operationId": "listSubmissions", "summary": "The contributor pipeline, newest first, with days in state and overdue flags.",
+                "tags": ["contributors"],
+                "parameters": [
+                    parameter("state", "Only this state (repeatable).", ["type": "string", "enum": states]),
+                    parameter("tag", "Only with this tag (repeatable: any of them).", ["type": "string"]),
+                    parameter("kind", "Only this kind (repeatable).", ["type": "string", "enum": ["tutorial", "talk", "code", "other"]]),
+                    parameter("open", "1: only open submissions (not published, declined or withdrawn).", ["type": "string", "enum": ["1", "0"]]),
+                ],
+                "responses": responses("SubmissionList"),
+            ]
+        ]
+        paths["/api/v1/submissions/{id}"] = [
+            "get": [
+                "operationId": "getSubmission", "summary": "One submission with its history and the states it may move to.",
+                "tags": ["contributors"],
+                "parameters": [
+                    ["name": "id", "in": "path", "required": true, "description": "The submission number.", "schema": ["type": "integer", "minimum": 1]]
+                ],
+                "responses": responses("SubmissionDetail", notFound: true),
+            ]
+        ]
         return [
             "openapi": "3.1.0",
             "info": [
                 "title": "Heartbeat API", "version": "1",
-                "description": "Community-health reports and members. Authenticate with `Authorization: Bearer TOKEN` (heartbeat tokens create) or a dashboard session.",
+                "description": "Community-health reports, members and the contributor pipeline. Authenticate with `Authorization: Bearer TOKEN` (heartbeat tokens create) or a dashboard session.",
             ],
             "security": [["bearer": []], ["session": []]],
             "paths": .object(paths),

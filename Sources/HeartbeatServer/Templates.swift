@@ -3,7 +3,7 @@
 enum Templates {
     static let all: [String: String] = [
         "layout": layout, "login": login, "filters": filters, "overview": overview, "report": report,
-        "members": members, "member": member, "error": error,
+        "members": members, "member": member, "submissions": submissions, "submission": submission, "error": error,
     ]
 
     static let layout = """
@@ -21,6 +21,7 @@ enum Templates {
         <a class="brand" href="/{{query}}">Heartbeat</a>
         <nav>
         <a href="/{{query}}">Overview</a>
+        <a href="/submissions">Submissions</a>
         {{#reports}}<a href="/reports/{{name}}{{query}}">{{title}}</a>{{/reports}}
         <a href="/members">Members</a>
         </nav>
@@ -126,6 +127,42 @@ enum Templates {
         <div class="table-wrap"><table><thead><tr><th scope="col">When (UTC)</th><th scope="col">Channel</th><th scope="col">What</th><th scope="col">Text</th></tr></thead><tbody>
         {{#recent}}<tr><td>{{time}}</td><td>#{{channel}}</td><td>{{kind}}</td><td>{{excerpt}}</td></tr>{{/recent}}
         </tbody></table></div>
+        """
+
+    static let submissions = """
+        <h1>Submissions</h1>
+        <p class="subtitle">{{summary}} · <a href="/api/v1/submissions">JSON</a> · <a href="/reports/contributors">Contributors report</a> · <a href="/reports/overlaps">Overlaps</a></p>
+        <div class="board">
+        {{#columns}}<section class="column" data-state="{{state}}"><h2>{{state}} <span class="count">{{count}}</span></h2>
+        {{#cards}}<article class="card{{#overdue}} overdue{{/overdue}}"><a href="/submissions/{{id}}">#{{id}} {{title}}</a><p>{{author}}{{#editor}} · editor {{editor}}{{/editor}}</p><p>{{days}} days{{#overdue}} · over {{level}}{{/overdue}}{{#tags}} · {{tags}}{{/tags}}</p></article>{{/cards}}
+        </section>{{/columns}}
+        </div>
+        <h2>Published and closed</h2>
+        <table><thead><tr><th scope="col">#</th><th scope="col">Title</th><th scope="col">State</th><th scope="col">Author</th><th scope="col">Kind</th><th scope="col" class="num">Days in state</th></tr></thead>
+        <tbody>{{#done}}<tr><td>{{id}}</td><td><a href="/submissions/{{id}}">{{title}}</a></td><td>{{state}}</td><td>{{author}}</td><td>{{kind}}</td><td class="num">{{days}}</td></tr>{{/done}}</tbody></table>
+        """
+
+    static let submission = """
+        <h1>#{{id}} {{title}}</h1>
+        <p class="subtitle">{{kind}} by <a href="/members/{{authorID}}">{{author}}</a> · <a href="/api/v1/submissions/{{id}}">JSON</a></p>
+        <dl class="facts">
+        <div data-figure="state"><dt>State</dt><dd>{{state}}</dd></div>
+        <div><dt>Since</dt><dd>{{since}} ({{days}} days{{#overdue}}, over the {{level}}-day level{{/overdue}})</dd></div>
+        <div><dt>Editor</dt><dd>{{editor}}</dd></div>
+        <div><dt>Tags</dt><dd>{{tags}}</dd></div>
+        {{#url}}<div><dt>Published at</dt><dd>{{url}}</dd></div>{{/url}}
+        </dl>
+        <p>{{summary}}</p>
+        {{#canMove}}<form class="move" method="post" action="/submissions/{{id}}/move">
+        <input type="hidden" name="csrf" value="{{csrf}}">
+        <label>Move to <select name="state">{{#next}}<option value="{{.}}">{{.}}</option>{{/next}}</select></label>
+        <label>Comment <input type="text" name="comment" maxlength="2000"></label>
+        <label>URL (when published) <input type="url" name="url" maxlength="2000"></label>
+        <button type="submit">Move</button>
+        </form>{{/canMove}}
+        <h2>History</h2>
+        <table><thead><tr><th scope="col">When</th><th scope="col">Change</th><th scope="col">By</th><th scope="col">Comment</th></tr></thead>
+        <tbody>{{#history}}<tr><td>{{at}}</td><td>{{change}}</td><td>{{actor}}</td><td>{{comment}}</td></tr>{{/history}}</tbody></table>
         """
 
     static let error = """

@@ -9,11 +9,11 @@ import Testing
     static let pageRoutes = [
         "/", "/reports/engagement", "/reports/influence", "/reports/organic", "/reports/retention", "/reports/topics",
         "/reports/segments", "/reports/activity", "/reports/responsiveness", "/members", "/members/1", "/channels/general",
-        "/no-such-page",
+        "/reports/contributors", "/reports/overlaps", "/submissions", "/submissions/1", "/no-such-page",
     ]
     static let apiRoutes = [
         "/api/v1/openapi.json", "/api/v1/reports/engagement", "/api/v1/reports/organic", "/api/v1/members",
-        "/api/v1/members/1",
+        "/api/v1/members/1", "/api/v1/submissions", "/api/v1/submissions/1",
     ]
 
     @Test func everyRouteTurnsAnonymousVisitorsAway() async throws {

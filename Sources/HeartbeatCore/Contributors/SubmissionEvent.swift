@@ -1,7 +1,7 @@
 /// One entry of a submission's history: its creation, a move between states, a change of editor,
 /// or a state set by a spreadsheet import.
 public struct SubmissionEvent: Sendable, Hashable, Codable {
-    public enum Kind: String, Sendable, Codable, Hashable {
+    public enum Kind: String, Sendable, Codable, Hashable, CaseIterable {
         /// Pitched (the first event; `to` is `pitched`, or the state a new import row has).
         case created
         /// A move along the pipeline, checked against ``SubmissionState/allowedNext``.

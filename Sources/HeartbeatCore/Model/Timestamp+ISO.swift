@@ -33,7 +33,13 @@ extension Timestamp {
             guard let value = number(2), value < 61 else { return nil }
             second = value
             if skip(".") {
-                while index < chars.count, chars[index] >= 0x30 && chars[index] <= 0x39 { index += 1 }
+                // Up to six decimals are kept (microseconds); more are read and dropped.
+                var scale: Int64 = 100_000
+                while index < chars.count, chars[index] >= 0x30 && chars[index] <= 0x39 {
+                    micros += Int64(chars[index] - 0x30) * scale
+                    scale /= 10
+                    index += 1
+                }
             }
         }
         micros += ((hour * 60 + minute) * 60 + second) * 1_000_000
@@ -52,6 +58,33 @@ extension Timestamp {
         }
         guard index == chars.count else { return nil }
         self.init(microseconds: micros)
+    }
+}
+
+extension Timestamp {
+    /// `YYYY-MM-DDTHH:MM:SSZ`, with six decimals when the moment is not a whole second
+    /// (`2026-03-01T09:00:00.000100Z`), so it reads back exactly with `init(iso:)`.
+    public var isoDateTimeExact: String {
+        let fraction = ((microseconds % 1_000_000) + 1_000_000) % 1_000_000
+        guard fraction != 0 else { return isoDateTime }
+        let digits = String(fraction)
+        return String(isoDateTime.dropLast()) + "." + String(repeating: "0", count: 6 - digits.count) + digits + "Z"
+    }
+
+    /// Encoded as its exact ISO text, as the API and `--format json` write moments.
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let time = Timestamp(iso: text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a moment YYYY-MM-DDTHH:MM:SSZ, found '\(text)'")
+        }
+        self = time
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(isoDateTimeExact)
     }
 }
 

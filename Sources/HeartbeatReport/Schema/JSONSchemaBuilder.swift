@@ -1,3 +1,5 @@
+import HeartbeatCore
+
 /// Derives the JSON Schema of a `Decodable` type by letting the type decode itself from a
 /// recording decoder: every key it asks for becomes a property (snake_case, as the JSON output
 /// writes it), `decodeIfPresent` makes it optional and nullable, arrays record their element, and
@@ -83,6 +85,8 @@ struct SchemaDecoder: Decoder {
         case is Int64.Type: return (["type": "integer"], Int64(0) as! T)
         case is Int32.Type: return (["type": "integer"], Int32(0) as! T)
         case is UInt.Type: return (["type": "integer"], UInt(0) as! T)
+        case is Timestamp.Type: return (["type": "string", "format": "date-time"], Timestamp(microseconds: 0) as! T)
+        case is CivilDate.Type: return (["type": "string", "format": "date"], CivilDate(dayNumber: 0) as! T)
         default: return nil
         }
     }
