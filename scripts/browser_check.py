@@ -87,6 +87,25 @@ def main() -> int:
         driver.find_element(By.CSS_SELECTOR, "main h1")
         driver.save_screenshot(f"{args.out}/member.png")
 
+        # The contributor pipeline: the board, then move the pitched submission from its page.
+        driver.get(f"{args.url}/submissions")
+        cards = driver.find_elements(By.CSS_SELECTOR, 'section[data-state="pitched"] article.card a')
+        if not cards:
+            failures.append("the submissions board shows no pitched card")
+        else:
+            cards[0].click()
+            driver.find_element(By.CSS_SELECTOR, "form.move select[name=state] option[value=accepted]").click()
+            driver.find_element(By.CSS_SELECTOR, "form.move input[name=comment]").send_keys("accepted in the browser check")
+            driver.find_element(By.CSS_SELECTOR, "form.move button").click()
+            state = driver.find_element(By.CSS_SELECTOR, '[data-figure="state"] dd').text
+            print(f"{'ok ' if state == 'accepted' else 'BAD'} moved a pitch from the browser: now {state!r}")
+            if state != "accepted" or "accepted in the browser check" not in driver.page_source:
+                failures.append(f"moving a submission from its page left it {state!r}")
+            driver.save_screenshot(f"{args.out}/submission.png")
+        driver.get(f"{args.url}/reports/contributors")
+        driver.find_element(By.CSS_SELECTOR, "main h1")
+        driver.save_screenshot(f"{args.out}/report-contributors.png")
+
         driver.get(args.url + "/")
         driver.find_element(By.CSS_SELECTOR, "form.signout button").click()
         driver.get(args.url + "/")

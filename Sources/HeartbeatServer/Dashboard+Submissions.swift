@@ -90,7 +90,7 @@ extension Dashboard {
             [
                 "id": card.id, "title": card.title, "kind": card.kind.rawValue, "state": card.state.rawValue,
                 "author": card.author.label, "authorID": card.author.id, "editor": card.editor?.label ?? "–",
-                "tags": card.tags.joined(separator: ", "), "summary": card.summary, "url": card.url ?? "",
+                "tags": card.tags.joined(separator: ", "), "summary": card.summary, "url": card.url as Any,
                 "since": card.stateSince.isoDateTime, "days": ValueFormat.fixed(card.daysInState, places: 1),
                 "overdue": card.overdue, "level": card.serviceLevelDays.map(String.init) ?? "–",
                 "canMove": canMove, "csrf": context.session?.csrfToken ?? "",

@@ -21,6 +21,7 @@ import Testing
         // A viewer sees the page but not the move form.
         let page = try await client.get("/submissions/1")
         #expect(page.status == .ok && page.body.contains("pitched → accepted") && !page.body.contains("form class=\"move\""))
+        #expect(!page.body.contains("Published at"), "no URL until published")
         #expect(try await client.get("/submissions/99").status == .notFound)
         #expect(try await client.get("/submissions?state=done").status == .badRequest)
     }
