@@ -85,27 +85,21 @@ extension Dashboard {
         let detail = try await submissionDetail(context)
         let card = detail.submission
         let canMove = context.account?.role == .admin && context.session != nil && !detail.allowedNext.isEmpty
-        let body = pages.fragment(
-            "submission",
-            [
-                "id": card.id, "title": card.title, "kind": card.kind.rawValue, "state": card.state.rawValue,
-                "author": card.author.label, "authorID": card.author.id, "editor": card.editor?.label ?? "–",
-                "tags": card.tags.joined(separator: ", "), "summary": card.summary, "url": card.url as Any,
-                "since": card.stateSince.isoDateTime, "days": ValueFormat.fixed(card.daysInState, places: 1),
-                "overdue": card.overdue, "level": card.serviceLevelDays.map(String.init) ?? "–",
-                "canMove": canMove, "csrf": context.session?.csrfToken ?? "",
-                "next": detail.allowedNext.map(\.rawValue),
-                "history": detail.history.map { event -> [String: Any] in
-                    let change: String
-                    switch event.kind {
-                    case .created: change = "pitched"
-                    case .moved: change = "\(event.from?.rawValue ?? "?") → \(event.to?.rawValue ?? "?")"
-                    case .imported: change = "\(event.from?.rawValue ?? "?") → \(event.to?.rawValue ?? "?") (import)"
-                    case .assigned: change = "editor: \(event.editor?.label ?? "none")"
-                    }
-                    return ["at": event.at.isoDateTime, "change": change, "actor": event.actor, "comment": event.comment]
-                },
-            ])
+        var values: [String: Any] = [
+            "id": card.id, "title": card.title, "kind": card.kind.rawValue, "state": card.state.rawValue,
+            "author": card.author.label, "authorID": card.author.id, "editor": card.editor?.label ?? "–",
+            "tags": card.tags.joined(separator: ", "), "summary": card.summary,
+            "since": card.stateSince.isoDateTime, "days": ValueFormat.fixed(card.daysInState, places: 1),
+            "overdue": card.overdue, "level": card.serviceLevelDays.map(String.init) ?? "–",
+            "canMove": canMove, "csrf": context.session?.csrfToken ?? "",
+            "next": detail.allowedNext.map(\.rawValue),
+            "history": detail.history.map {
+                ["at": $0.at.isoDateTime, "change": $0.change, "actor": $0.actor, "comment": $0.comment] as [String: Any]
+            },
+        ]
+        // Absent, not empty: Mustache sections treat an empty string as present.
+        if let url = card.url { values["url"] = url }
+        let body = pages.fragment("submission", values)
         return html(pages.page(title: "#\(card.id) \(card.title)", body: body, context: context))
     }
 

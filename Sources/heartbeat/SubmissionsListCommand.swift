@@ -97,16 +97,7 @@ struct SubmissionsShowCommand: AsyncParsableCommand {
                             Column("When", key: "at", alignRight: false), Column("Change", key: "change", alignRight: false),
                             Column("By", key: "actor", alignRight: false), Column("Comment", key: "comment", alignRight: false),
                         ],
-                        rows: history.map { event in
-                            let change: String
-                            switch event.kind {
-                            case .created: change = "pitched"
-                            case .moved: change = "\(event.from?.rawValue ?? "?") → \(event.to?.rawValue ?? "?")"
-                            case .imported: change = "\(event.from?.rawValue ?? "?") → \(event.to?.rawValue ?? "?") (import)"
-                            case .assigned: change = "editor: \(event.editor?.label ?? "none")"
-                            }
-                            return [.text(event.at.isoDateTime), .text(change), .text(event.actor), .text(event.comment)]
-                        })),
+                        rows: history.map { [.text($0.at.isoDateTime), .text($0.change), .text($0.actor), .text($0.comment)] })),
             ])
         let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .markdown)
         print(try ReportRenderer.render(Detail(submission: submission, history: history), document: document, as: chosen), terminator: "")

@@ -36,4 +36,15 @@ public struct SubmissionEvent: Sendable, Hashable, Codable {
         self.actor = actor
         self.comment = comment
     }
+
+    /// The change in a few words: `pitched`, `accepted → drafting`, `pitched → published (import)`,
+    /// `editor: Bob`.
+    public var change: String {
+        switch kind {
+        case .created: "pitched"
+        case .moved: "\(from?.rawValue ?? "?") → \(to?.rawValue ?? "?")"
+        case .imported: "\(from?.rawValue ?? "?") → \(to?.rawValue ?? "?") (import)"
+        case .assigned: "editor: \(editor?.label ?? "none")"
+        }
+    }
 }
