@@ -160,4 +160,22 @@ import Testing
         #expect(report.summary.contributors == 4)
         #expect(report.guidelines.current == "1.0")
     }
+
+    @Test func aSegmentKeepsItsMembersAndTheirSubmissions() async throws {
+        let store = try await Self.build()
+        let config = try HeartbeatConfig(
+            toml: """
+                [[segment]]
+                name = "helpers"
+                channels = ["help"]
+                """, file: "heartbeat.toml")
+        var request = Self.request
+        request.segment = "helpers"
+        let report = try await Contributors.report(store: store, request: request, config: config, now: Self.at("2026-11-24"))
+        // erin never posted in #help: she and her S4 are left out; alice, bob, carol and dave stay.
+        #expect(report.summary.contributors == 4)
+        #expect(report.summary.pitched == 4)
+        #expect(report.overdue.map(\.title) == ["S2"])
+        #expect(report.scope.segment == "helpers")
+    }
 }
