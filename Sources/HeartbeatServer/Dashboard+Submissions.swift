@@ -59,23 +59,24 @@ extension Dashboard {
     func submissionsPage(request: Request, context: DashboardContext) async throws -> Response {
         let cards = try await submissionCards(request)
         func card(_ card: SubmissionCard) -> [String: Any] {
-            [
-                "id": card.id, "title": card.title, "author": card.author.label, "editor": card.editor?.label ?? "",
-                "kind": card.kind.rawValue, "tags": card.tags.joined(separator: ", "), "state": card.state.rawValue,
+            let item = card.submission
+            return [
+                "id": item.id, "title": item.title, "author": item.author.label, "editor": item.editor?.label ?? "",
+                "kind": item.kind.rawValue, "tags": item.tags.joined(separator: ", "), "state": item.state.rawValue,
                 "days": ValueFormat.fixed(card.daysInState, places: 0), "overdue": card.overdue,
                 "level": card.serviceLevelDays.map(String.init) ?? "",
             ]
         }
         let columns = SubmissionState.allCases.filter(\.isOpen).map { state -> [String: Any] in
-            let inState = cards.filter { $0.state == state }
+            let inState = cards.filter { $0.submission.state == state }
             return ["state": state.rawValue, "count": inState.count, "cards": inState.map(card)]
         }
         let body = pages.fragment(
             "submissions",
             [
-                "summary": "\(cards.count) submissions, \(cards.filter { $0.state.isOpen }.count) open, \(cards.filter(\.overdue).count) overdue.",
+                "summary": "\(cards.count) submissions, \(cards.filter { $0.submission.state.isOpen }.count) open, \(cards.filter(\.overdue).count) overdue.",
                 "columns": columns,
-                "done": cards.filter { !$0.state.isOpen }.map(card),
+                "done": cards.filter { !$0.submission.state.isOpen }.map(card),
                 "states": SubmissionState.allCases.map(\.rawValue),
             ])
         return html(pages.page(title: "Submissions", body: body, context: context))
@@ -84,12 +85,13 @@ extension Dashboard {
     func submissionPage(request: Request, context: DashboardContext) async throws -> Response {
         let detail = try await submissionDetail(context)
         let card = detail.submission
+        let item = card.submission
         let canMove = context.account?.role == .admin && context.session != nil && !detail.allowedNext.isEmpty
         var values: [String: Any] = [
-            "id": card.id, "title": card.title, "kind": card.kind.rawValue, "state": card.state.rawValue,
-            "author": card.author.label, "authorID": card.author.id, "editor": card.editor?.label ?? "–",
-            "tags": card.tags.joined(separator: ", "), "summary": card.summary,
-            "since": card.stateSince.isoDateTime, "days": ValueFormat.fixed(card.daysInState, places: 1),
+            "id": item.id, "title": item.title, "kind": item.kind.rawValue, "state": item.state.rawValue,
+            "author": item.author.label, "authorID": item.author.id, "editor": item.editor?.label ?? "–",
+            "tags": item.tags.joined(separator: ", "), "summary": item.summary,
+            "since": item.stateSince.isoDateTime, "days": ValueFormat.fixed(card.daysInState, places: 1),
             "overdue": card.overdue, "level": card.serviceLevelDays.map(String.init) ?? "–",
             "canMove": canMove, "csrf": context.session?.csrfToken ?? "",
             "next": detail.allowedNext.map(\.rawValue),
@@ -98,9 +100,9 @@ extension Dashboard {
             },
         ]
         // Absent, not empty: Mustache sections treat an empty string as present.
-        if let url = card.url { values["url"] = url }
+        if let url = item.url { values["url"] = url }
         let body = pages.fragment("submission", values)
-        return html(pages.page(title: "#\(card.id) \(card.title)", body: body, context: context))
+        return html(pages.page(title: "#\(item.id) \(item.title)", body: body, context: context))
     }
 
     /// `POST /submissions/ID/move` (admins, from the signed-in browser session, with the CSRF token).
@@ -123,12 +125,12 @@ extension Dashboard {
         let url = (form.url ?? "").trimmingCharacters(in: .whitespaces)
         do {
             _ = try await store.moveSubmission(
-                id: detail.submission.id, to: state, at: .now, actor: account.name,
+                id: detail.submission.submission.id, to: state, at: .now, actor: account.name,
                 comment: String((form.comment ?? "").prefix(2_000)), url: url.isEmpty ? nil : String(url.prefix(2_000)))
         } catch let error as ContributorError {
             throw DashboardError(.conflict, error.message)
         }
-        var response = Response.redirect(to: "/submissions/\(detail.submission.id)", type: .found)
+        var response = Response.redirect(to: "/submissions/\(detail.submission.submission.id)", type: .found)
         response.status = .seeOther
         return response
     }

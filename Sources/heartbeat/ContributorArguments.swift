@@ -32,13 +32,3 @@ struct ChangeOptions: ParsableArguments {
     var moment: Timestamp { at ?? .now }
 }
 
-extension ContributorStore {
-    /// Resolves a member named on the command line, or (with `create`) adds one known only to the
-    /// contributor program.
-    func member(_ query: String, create: Bool) async throws -> MemberRef {
-        if create, try await findMembers(matching: query).isEmpty {
-            return try await addProgramMember(name: query.hasPrefix("@") ? String(query.dropFirst()) : query)
-        }
-        return try await resolveMember(query)
-    }
-}

@@ -72,8 +72,7 @@ struct GuidelinesCommand: AsyncParsableCommand {
                             ],
                             rows: versions.map { [.text($0.version), .text($0.published.description), .int($0.acceptedBy), .text($0.url ?? "")] }))
                 ])
-            let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .markdown)
-            print(try ReportRenderer.render(versions, document: document, as: chosen), terminator: "")
+            try ReportRunner.emit(versions, document: document, format: format ?? .forStandardOutput)
         }
     }
 }

@@ -69,7 +69,6 @@ struct MembersCommand: AsyncParsableCommand {
                             ]
                         }))
             ])
-        let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .markdown)
-        print(try ReportRenderer.render(entries, document: document, as: chosen), terminator: "")
+        try ReportRunner.emit(entries, document: document, format: format ?? .forStandardOutput)
     }
 }

@@ -33,13 +33,6 @@ struct OverlapsCommand: AsyncParsableCommand {
         if let threshold { settings.contributors.overlapThreshold = threshold }
         let database = try store.open()
         let report = try await Overlaps.report(store: database, config: settings)
-        let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .markdown)
-        let text = try ReportRenderer.render(report, document: report.document, as: chosen)
-        if let output {
-            try Data(text.utf8).write(to: URL(fileURLWithPath: output), options: .atomic)
-            Terminal.printError("Wrote \(chosen.rawValue) report to \(output)")
-        } else {
-            print(text, terminator: "")
-        }
+        try ReportRunner.emit(report, document: report.document, format: .resolve(format, output: output), output: output)
     }
 }

@@ -60,9 +60,13 @@ struct ReportOptions: ParsableArguments {
             unansweredListLimit: limit, segment: segment)
     }
 
+    var resolvedFormat: ReportFormat { .resolve(format, output: output) }
+}
+
+extension ReportFormat {
     /// The format asked for; else the one the output file's extension names (`.html`, `.md`,
     /// `.csv`, `.json`); else a table on a terminal and Markdown in a pipe.
-    var resolvedFormat: ReportFormat {
+    static func resolve(_ format: ReportFormat?, output: String?) -> ReportFormat {
         if let format { return format }
         if let output, let dot = output.lastIndex(of: ".") {
             switch output[output.index(after: dot)...].lowercased() {
@@ -73,6 +77,6 @@ struct ReportOptions: ParsableArguments {
             default: break
             }
         }
-        return Terminal.stdoutIsTerminal ? .table : .markdown
+        return .forStandardOutput
     }
 }

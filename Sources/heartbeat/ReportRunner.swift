@@ -19,8 +19,13 @@ enum ReportRunner {
             Terminal.printError("note: \(store.db) holds no activity yet. Import an export first: heartbeat ingest EXPORT")
         }
         let report = try await build(database, options.request, settings)
-        let text = try ReportRenderer.render(report, document: document(report), as: options.resolvedFormat)
-        guard let output = options.output else {
+        try emit(report, document: document(report), format: options.resolvedFormat, output: options.output)
+    }
+
+    /// Renders `value` in `format` to standard output, or to the file `output`.
+    static func emit<Value: Encodable>(_ value: Value, document: ReportDocument, format: ReportFormat, output: String? = nil) throws {
+        let text = try ReportRenderer.render(value, document: document, as: format)
+        guard let output else {
             print(text, terminator: "")
             return
         }
@@ -29,6 +34,11 @@ enum ReportRunner {
         } catch {
             throw ValidationError("Cannot write the report to \(output): \(error.localizedDescription)")
         }
-        Terminal.printError("Wrote \(options.resolvedFormat.rawValue) report to \(output)")
+        Terminal.printError("Wrote \(format.rawValue) report to \(output)")
     }
+}
+
+extension ReportFormat {
+    /// What a command prints without `--format`: a table on a terminal, Markdown in a pipe.
+    static var forStandardOutput: ReportFormat { Terminal.stdoutIsTerminal ? .table : .markdown }
 }

@@ -40,7 +40,7 @@ struct RolesCommand: AsyncParsableCommand {
             let settings = try config.load(besideDatabase: store.db)
             let role = try RolesCommand.knownRole(self.role, settings: settings)
             let database = try store.open()
-            let ref = try await database.member(member, create: newMember)
+            let ref = try await database.resolveMember(member, creatingIfUnknown: newMember)
             let grant = try await database.grantRole(
                 memberID: ref.id, role: role, starts: from ?? CivilDate(dayNumber: Timestamp.now.dayNumber), note: note)
             print("\(ref.label) holds \(role) since \(grant.starts).")
@@ -96,8 +96,7 @@ struct RolesCommand: AsyncParsableCommand {
                                 [.text($0.role), .text($0.member.label), .text($0.starts.description), .text($0.ends?.description ?? "–"), .text($0.note)]
                             }))
                 ])
-            let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .markdown)
-            print(try ReportRenderer.render(grants, document: document, as: chosen), terminator: "")
+            try ReportRunner.emit(grants, document: document, format: format ?? .forStandardOutput)
         }
     }
 }

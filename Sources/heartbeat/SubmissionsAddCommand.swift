@@ -25,8 +25,8 @@ struct SubmissionsAddCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try config.load(besideDatabase: store.db)
         let database = try store.open()
-        let authorRef = try await database.member(author, create: newMember)
-        let editorRef = try await editor.asyncMap { try await database.member($0, create: newMember) }
+        let authorRef = try await database.resolveMember(author, creatingIfUnknown: newMember)
+        let editorRef = try await editor.asyncMap { try await database.resolveMember($0, creatingIfUnknown: newMember) }
         let added = try await database.addSubmission(
             NewSubmission(
                 kind: kind, title: title, summary: summary, tags: tags, authorID: authorRef.id, editorID: editorRef?.id,

@@ -26,15 +26,24 @@ struct SubmissionsImportCommand: AsyncParsableCommand {
         let sheet = try SubmissionSheet.read(file: file)
         let database = try store.open()
         var resolved: [String: MemberRef] = [:]
+        var unknown = Set<String>()
         var problems: [String] = []
         // Resolve every member first: one unknown name stops the import before anything is stored.
         for row in sheet.rows {
-            for name in [row.author] + (row.editor.map { [$0] } ?? []) where resolved[name.lowercased()] == nil {
-                do {
-                    if createMembers, try await database.findMembers(matching: name).isEmpty { continue }
-                    resolved[name.lowercased()] = try await database.resolveMember(name)
-                } catch let error as ContributorError {
-                    problems.append("line \(row.line): \(error.message)")
+            for name in [row.author] + (row.editor.map { [$0] } ?? []) {
+                let key = name.lowercased()
+                guard resolved[key] == nil, !unknown.contains(key) else { continue }
+                let found = try await database.findMembers(matching: name)
+                if found.count == 1 {
+                    resolved[key] = found[0]
+                } else if found.isEmpty && createMembers {
+                    unknown.insert(key)
+                } else {
+                    do {
+                        _ = try await database.resolveMember(name)  // only for its message
+                    } catch let error as ContributorError {
+                        problems.append("line \(row.line): \(error.message)")
+                    }
                 }
             }
         }

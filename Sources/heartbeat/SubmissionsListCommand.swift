@@ -45,13 +45,12 @@ struct SubmissionsListCommand: AsyncParsableCommand {
                         rows: shown.map {
                             [
                                 .int(Int($0.id)), .text($0.title), .text($0.kind.rawValue), .text($0.state.rawValue),
-                                .decimal(Double(now.microseconds - $0.stateSince.microseconds) / Double(Timestamp.microsecondsPerDay)),
+                                .decimal($0.daysInState(at: now)),
                                 .text($0.author.label), .text($0.editor?.label ?? "–"), .text($0.tags.joined(separator: ", ")),
                             ]
                         }))
             ])
-        let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .markdown)
-        print(try ReportRenderer.render(shown, document: document, as: chosen), terminator: "")
+        try ReportRunner.emit(shown, document: document, format: format ?? .forStandardOutput)
     }
 }
 
@@ -99,7 +98,6 @@ struct SubmissionsShowCommand: AsyncParsableCommand {
                         ],
                         rows: history.map { [.text($0.at.isoDateTime), .text($0.change), .text($0.actor), .text($0.comment)] })),
             ])
-        let chosen = format ?? (Terminal.stdoutIsTerminal ? .table : .markdown)
-        print(try ReportRenderer.render(Detail(submission: submission, history: history), document: document, as: chosen), terminator: "")
+        try ReportRunner.emit(Detail(submission: submission, history: history), document: document, format: format ?? .forStandardOutput)
     }
 }

@@ -40,7 +40,7 @@ struct SubmissionsAssignCommand: AsyncParsableCommand {
 
     func run() async throws {
         let database = try store.open()
-        let ref = try await editor.asyncMap { try await database.member($0, create: newMember) }
+        let ref = try await editor.asyncMap { try await database.resolveMember($0, creatingIfUnknown: newMember) }
         let updated = try await database.assignEditor(
             id: id.value, editorID: ref?.id, at: change.moment, actor: change.actor, comment: change.comment)
         print("#\(updated.id) \"\(updated.title)\": editor \(updated.editor?.label ?? "none").")

@@ -68,7 +68,7 @@ import Testing
         let pitched = try #require(try await client.get("/api/v1/submissions?state=pitched").json as? [String: Any])
         let cards = try #require(pitched["submissions"] as? [[String: Any]])
         #expect(cards.count == 1 && cards[0]["overdue"] as? Bool == true && cards[0]["service_level_days"] as? Int == 7)
-        #expect(cards[0]["state_since"] as? String == "2026-03-02T00:00:00Z")
+        #expect((cards[0]["submission"] as? [String: Any])?["state_since"] as? String == "2026-03-02T00:00:00Z")
         let detail = try #require(try await client.get("/api/v1/submissions/1").json as? [String: Any])
         #expect(detail["allowed_next"] as? [String] == ["drafting", "declined", "withdrawn"])
         #expect((detail["history"] as? [[String: Any]])?.count == 2)

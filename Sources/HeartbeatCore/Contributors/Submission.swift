@@ -40,6 +40,11 @@ public struct Submission: Sendable, Hashable, Codable {
         self.externalKey = externalKey
     }
 
+    /// Days (fractional) since it entered its current state, at `now`.
+    public func daysInState(at now: Timestamp) -> Double {
+        Double(now.microseconds - stateSince.microseconds) / Double(Timestamp.microsecondsPerDay)
+    }
+
     /// Tags as stored: trimmed, lower-cased, a leading `#` dropped, without repeats, sorted.
     public static func normalizedTags(_ tags: [String]) -> [String] {
         Array(

@@ -23,8 +23,7 @@ public struct SubmissionFilter: Sendable, Hashable {
         if openOnly && !submission.state.isOpen { return false }
         if let staleDays {
             guard !submission.state.isFinal else { return false }
-            let days = Double(now.microseconds - submission.stateSince.microseconds) / Double(Timestamp.microsecondsPerDay)
-            if days <= Double(staleDays) { return false }
+            if submission.daysInState(at: now) <= Double(staleDays) { return false }
         }
         return true
     }

@@ -53,12 +53,14 @@ public struct SubmissionImportSummary: Sendable, Hashable, Codable {
 }
 
 extension ContributorStore {
-    /// The one member `query` names, or a clear error: none (with suggestions) or several.
-    public func resolveMember(_ query: String) async throws -> MemberRef {
+    /// The one member `query` names, or a clear error: none (with suggestions) or several. With
+    /// `creatingIfUnknown`, a name no member matches becomes a member known only to the program.
+    public func resolveMember(_ query: String, creatingIfUnknown create: Bool = false) async throws -> MemberRef {
         let found = try await findMembers(matching: query)
         if found.count == 1 { return found[0] }
         if found.count > 1 { throw ContributorError.ambiguousMember(query, candidates: found.map { "#\($0.id) \($0.label)" }) }
         let key = query.hasPrefix("@") ? String(query.dropFirst()) : query
+        if create { return try await addProgramMember(name: key) }
         let suggestions = key.count >= 3 ? try await suggestMembers(like: key, limit: 5) : []
         throw ContributorError.unknownMember(query, suggestions: suggestions.map(\.label))
     }
