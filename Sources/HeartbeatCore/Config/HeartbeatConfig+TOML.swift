@@ -57,6 +57,18 @@ extension HeartbeatConfig {
             contributors.tagBoost = try program.number("tag_boost", in: 0...1) ?? contributors.tagBoost
             try program.finish()
         }
+        if var content = try reader.table("content") {
+            self.content.sessionMinutes = try content.integer("session_minutes", atLeast: 1) ?? self.content.sessionMinutes
+            self.content.botAgents = try content.strings("bot_agents") ?? []
+            self.content.assetExtensions = try content.strings("asset_extensions") ?? []
+            self.content.siteHosts = (try content.strings("site_hosts") ?? []).map { $0.lowercased() }
+            self.content.collectOrigins = try content.strings("collect_origins") ?? []
+            try content.finish()
+        }
+        if var events = try reader.table("events") {
+            self.events.followUpDays = try events.integer("follow_up_days", atLeast: 1) ?? self.events.followUpDays
+            try events.finish()
+        }
         for var segment in try reader.tables("segment") {
             guard let name = try segment.string("name"), !name.isEmpty else {
                 throw ConfigError(file: file, line: segment.line, message: "every [[segment]] needs a name = \"…\"")

@@ -1,3 +1,5 @@
+import Foundation
+
 /// Everything a user can set in `heartbeat.toml`. Every setting has a default, so an absent file
 /// and an empty file mean the same thing. The README lists each key; the doc comment on each field
 /// is the definition.
@@ -16,6 +18,8 @@ public struct HeartbeatConfig: Sendable, Equatable {
     public var activity = ActivitySettings()
     public var segments: [SegmentRule] = []
     public var contributors = ContributorSettings()
+    public var content = ContentSettings()
+    public var events = EventSettings()
 
     public init() {}
 
@@ -86,6 +90,51 @@ public struct HeartbeatConfig: Sendable, Equatable {
             var seen = Set<String>()
             return (RoleGrant.builtInRoles + roles.map(RoleGrant.normalizedRole)).filter { seen.insert($0).inserted }
         }
+    }
+
+    /// `[content]`: how page views are read from logs and grouped into visits.
+    public struct ContentSettings: Sendable, Equatable {
+        /// A visit ends after this many minutes without a page view.
+        public var sessionMinutes = 30
+        /// User-agent substrings (case-insensitive) that mark crawlers, bots and monitors, beyond
+        /// ``defaultBotAgents``.
+        public var botAgents: [String] = []
+        /// File extensions that are assets, not pages, beyond ``defaultAssetExtensions``.
+        public var assetExtensions: [String] = []
+        /// The site's own hosts: a referrer on one of them is a move within the site, not a source.
+        public var siteHosts: [String] = []
+        /// Origins allowed to send page views to `POST /api/v1/collect` (CORS); empty allows any.
+        public var collectOrigins: [String] = []
+        public init() {}
+
+        /// Substrings of the user agents of crawlers, link previewers, monitors and HTTP libraries.
+        /// "bot" alone catches Googlebot, bingbot, Applebot, DuckDuckBot, YandexBot, AhrefsBot,
+        /// SemrushBot and most others.
+        public static let defaultBotAgents = [
+            "bot", "crawl", "spider", "slurp", "curl/", "wget/", "python-requests", "python-urllib", "aiohttp",
+            "go-http-client", "java/", "libwww-perl", "httpclient", "okhttp", "axios/", "node-fetch", "scrapy",
+            "headlesschrome", "phantomjs", "facebookexternalhit", "embedly", "preview", "monitor", "uptime",
+            "pingdom", "lighthouse", "feedfetcher", "feedly", "newsblur", "inoreader", "validator",
+        ]
+
+        /// Images, styles, scripts, fonts, media, feeds and machine files: requests that are not a
+        /// person reading a page.
+        public static let defaultAssetExtensions = [
+            "css", "js", "mjs", "map", "json", "xml", "txt", "ico", "png", "jpg", "jpeg", "gif", "svg", "webp", "avif",
+            "bmp", "woff", "woff2", "ttf", "otf", "eot", "mp4", "webm", "mp3", "ogg", "wav", "zip", "gz", "wasm",
+        ]
+
+        public var allBotAgents: [String] { Self.defaultBotAgents + botAgents.map { $0.lowercased() } }
+        public var allAssetExtensions: Set<String> {
+            Set(Self.defaultAssetExtensions + assetExtensions.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
+        }
+    }
+
+    /// `[events]`: what counts as an attendee becoming an active member.
+    public struct EventSettings: Sendable, Equatable {
+        /// An attendee "became active" when they posted within this many days after the event start.
+        public var followUpDays = 30
+        public init() {}
     }
 
     /// `[activity]`: the live-event time suggestion.
