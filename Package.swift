@@ -34,9 +34,11 @@ let package = Package(
     ],
     targets: [
         .target(name: "HeartbeatCore", swiftSettings: strictSettings),
+        // zlib's gzip file reader, for compressed access logs (zlib1g-dev; scripts/setup installs it).
+        .systemLibrary(name: "CGzip", path: "Sources/CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "HeartbeatImport",
-            dependencies: ["HeartbeatCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HeartbeatCore", "CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings),
         .target(
             name: "HeartbeatStore",

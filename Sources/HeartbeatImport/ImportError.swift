@@ -5,7 +5,8 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     private enum Code: String, Sendable {
         case exportNotFound = "export-not-found", notAnExport = "not-an-export", damagedArchive = "damaged-archive",
             unreadableEntry = "unreadable-entry", malformedJSON = "malformed-json",
-            unexpectedValue = "unexpected-value", badFileName = "bad-file-name", badSheet = "bad-sheet"
+            unexpectedValue = "unexpected-value", badFileName = "bad-file-name", badSheet = "bad-sheet",
+            badInput = "bad-input"
     }
 
     private let code: Code
@@ -46,6 +47,11 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
     /// A CSV file that cannot be imported (`line` when one line is at fault).
     static func sheet(_ path: String, line: Int?, _ message: String) -> ImportError {
         ImportError(.badSheet, file: path, position: line.map { "\($0)" } ?? "", message: message)
+    }
+
+    /// A log or other input file that cannot be read (`line` when known).
+    static func input(_ path: String, line: Int?, _ message: String) -> ImportError {
+        ImportError(.badInput, file: path, position: line.map { "\($0)" } ?? "", message: message)
     }
 
     static func damagedArchive(_ path: String, reason: String) -> ImportError {

@@ -189,6 +189,67 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        // Readership and live events. Page views intern their paths, visitors, referrers and
+        // sources (a million views repeat a few thousand strings); (source, line) makes a re-import
+        // of the same log add nothing. The visitor salt never leaves the store.
+        migrator.registerMigration("v4-content-events") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE store_secret (name TEXT PRIMARY KEY, value BLOB NOT NULL);
+                    CREATE TABLE web_path (id INTEGER PRIMARY KEY, path TEXT NOT NULL UNIQUE);
+                    CREATE TABLE web_visitor (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+                    CREATE TABLE web_referrer (id INTEGER PRIMARY KEY, referrer TEXT NOT NULL UNIQUE);
+                    CREATE TABLE web_source (id INTEGER PRIMARY KEY, key TEXT NOT NULL UNIQUE);
+                    CREATE TABLE page_view (
+                        id INTEGER PRIMARY KEY,
+                        at INTEGER NOT NULL,
+                        path_id INTEGER NOT NULL REFERENCES web_path(id),
+                        visitor_id INTEGER NOT NULL REFERENCES web_visitor(id),
+                        referrer_id INTEGER REFERENCES web_referrer(id),
+                        member_id INTEGER REFERENCES member(id),
+                        source_id INTEGER NOT NULL REFERENCES web_source(id),
+                        line INTEGER
+                    );
+                    CREATE UNIQUE INDEX page_view_source_line ON page_view(source_id, line);
+                    CREATE TABLE content_item (
+                        path TEXT PRIMARY KEY,
+                        title TEXT NOT NULL,
+                        author TEXT,
+                        author_member_id INTEGER REFERENCES member(id),
+                        published_at INTEGER,
+                        url TEXT,
+                        tags TEXT NOT NULL
+                    );
+                    CREATE TABLE community_event (
+                        id INTEGER PRIMARY KEY,
+                        title TEXT NOT NULL,
+                        starts_at INTEGER NOT NULL,
+                        host TEXT,
+                        tags TEXT NOT NULL
+                    );
+                    CREATE TABLE event_attendee (
+                        event_id INTEGER NOT NULL REFERENCES community_event(id) ON DELETE CASCADE,
+                        key TEXT NOT NULL,
+                        name TEXT,
+                        email TEXT,
+                        registered_at INTEGER,
+                        attended INTEGER NOT NULL,
+                        joined_at INTEGER,
+                        left_at INTEGER,
+                        minutes REAL,
+                        PRIMARY KEY (event_id, key)
+                    );
+                    CREATE TABLE event_feedback (
+                        event_id INTEGER NOT NULL REFERENCES community_event(id) ON DELETE CASCADE,
+                        key TEXT NOT NULL,
+                        email TEXT,
+                        score INTEGER,
+                        rating INTEGER,
+                        comment TEXT,
+                        PRIMARY KEY (event_id, key)
+                    );
+                    """)
+        }
         return migrator
     }
 }

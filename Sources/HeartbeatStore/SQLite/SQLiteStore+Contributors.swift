@@ -301,7 +301,7 @@ extension SQLiteStore: ContributorStore {
 
     // MARK: - Helpers
 
-    private static func bumpGeneration(_ db: Database) throws {
+    static func bumpGeneration(_ db: Database) throws {
         try db.execute(sql: "UPDATE store_generation SET value = value + 1")
     }
 

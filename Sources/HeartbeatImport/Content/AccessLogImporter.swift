@@ -1,0 +1,95 @@
+import HeartbeatCore
+
+/// Imports web server access logs (combined format; plain or gzip; any number of files) as page
+/// views: streaming line by line, crawlers and assets left out by ``ReadingFilter``, visitors
+/// hashed with the store's salt. All files go in one transaction: an unreadable or truncated file
+/// stores nothing. A malformed line is counted and listed with its number, and the import goes on.
+/// Each file is recognised by its first line, so importing it again, rotated, compressed or with
+/// lines appended, adds only the new lines.
+public struct AccessLogImporter: Sendable {
+    public var files: [String]
+    public var settings: HeartbeatConfig.ContentSettings
+    /// Called with the number of lines read so far, every `progressInterval` lines.
+    public var progress: (@Sendable (Int) -> Void)?
+    public var progressInterval = 200_000
+
+    public init(files: [String], settings: HeartbeatConfig.ContentSettings, progress: (@Sendable (Int) -> Void)? = nil) {
+        self.files = files
+        self.settings = settings
+        self.progress = progress
+    }
+
+    public func run(into store: any ContentStore) async throws -> PageViewImportSummary {
+        let salt = try await store.visitorSalt()
+        let files = self.files
+        let filter = ReadingFilter(settings: settings)
+        let progress = self.progress
+        let interval = progressInterval
+        let (summary, written) = try await store.recordPageViews { sink in
+            var summary = PageViewImportSummary()
+            var visitors: [String: String] = [:]
+            var verdicts: [String: Bool] = [:]
+            for file in files {
+                let reader = try LineFileReader(path: file)
+                var source = ""
+                summary.files += 1
+                try reader.forEachLine { bytes in
+                    summary.lines += 1
+                    if let progress, summary.lines % interval == 0 { progress(summary.lines) }
+                    if reader.lineNumber == 1 {
+                        source = "log:" + String(SHA256.hex(String(decoding: bytes, as: UTF8.self)).prefix(16))
+                    }
+                    let line: AccessLogLine
+                    do throws(AccessLogLine.Malformed) {
+                        line = try AccessLogLine.parse(bytes)
+                    } catch {
+                        if !bytes.allSatisfy({ $0 == 0x20 || $0 == 0x09 }) {
+                            summary.noteMalformed(file: file, line: reader.lineNumber, reason: error.reason)
+                        }
+                        return
+                    }
+                    guard let path = ContentPath.normalize(line.target) else {
+                        summary.otherRequests += 1
+                        return
+                    }
+                    guard line.method == "GET", (200...299).contains(line.status) || line.status == 304 else {
+                        summary.otherRequests += 1
+                        return
+                    }
+                    if filter.isAsset(path: path) {
+                        summary.assets += 1
+                        return
+                    }
+                    let automated: Bool
+                    if let known = verdicts[line.userAgent] {
+                        automated = known
+                    } else {
+                        automated = filter.isAutomated(userAgent: line.userAgent)
+                        verdicts[line.userAgent] = automated
+                    }
+                    if automated {
+                        summary.bots += 1
+                        return
+                    }
+                    let client = line.address + "\u{0}" + line.userAgent
+                    let visitor: String
+                    if let known = visitors[client] {
+                        visitor = known
+                    } else {
+                        visitor = VisitorID.make(salt: salt, address: line.address, userAgent: line.userAgent)
+                        visitors[client] = visitor
+                    }
+                    summary.pageViews += 1
+                    try sink.add(
+                        PageView(
+                            at: line.at, path: path, visitor: visitor, referrer: filter.referrer(line.referrer),
+                            source: source, line: reader.lineNumber))
+                }
+            }
+            return summary
+        }
+        var result = summary
+        result.written = written
+        return result
+    }
+}

@@ -1,0 +1,54 @@
+import HeartbeatCore
+
+/// What an attendance or feedback import did: rows read, people or answers saved, events it
+/// created, and the malformed rows by line (skipped, the rest imported).
+public struct EventSheetImportSummary: Sendable, Hashable, Codable {
+    public var rows = 0
+    /// Distinct people (attendance) or answers (feedback) in the file.
+    public var records = 0
+    public var saved = UpsertCounts()
+    /// `#id title (day)` of events created for unknown names in an event column.
+    public var createdEvents: [String] = []
+    public var malformed = 0
+    /// `file:line: reason`, the first 20.
+    public var malformedExamples: [String] = []
+
+    public init() {}
+
+    mutating func noteMalformed(file: String, line: Int, reason: String) {
+        malformed += 1
+        if malformedExamples.count < 20 { malformedExamples.append("\(file):\(line): \(reason)") }
+    }
+}
+
+/// Which event each row belongs to: the one given with `--event`, or the row's event column
+/// (an event title; one the store does not know yet is created on the day of its first row).
+struct EventAssignment {
+    var fixed: CommunityEvent?
+    var byTitle: [String: CommunityEvent] = [:]
+    var pending: [String: (title: String, day: Timestamp?)] = [:]
+
+    static let eventHeaders = ["event", "eventname", "eventtitle", "webinar", "webinarname", "webinartopic", "topic", "meeting", "meetingtopic", "session"]
+
+    init(fixed: CommunityEvent?, known: [CommunityEvent]) {
+        self.fixed = fixed
+        for event in known { byTitle[event.title.lowercased()] = event }
+    }
+
+    /// Creates the events rows named but the store lacks, returning their descriptions.
+    mutating func createPending(in store: any EventStore, file: String) async throws -> [String] {
+        var created: [String] = []
+        for (key, entry) in pending.sorted(by: { $0.key < $1.key }) {
+            guard let day = entry.day else {
+                throw ImportError.input(
+                    file, line: nil,
+                    "event '\(entry.title)' is unknown and no row gives it a date; add it first: heartbeat events add --title \"\(entry.title)\" --date YYYY-MM-DD")
+            }
+            let event = try await store.addEvent(NewEvent(title: entry.title, startsAt: day))
+            byTitle[key] = event
+            created.append("#\(event.id) \(event.title) (\(event.startsAt.isoDay))")
+        }
+        pending = [:]
+        return created
+    }
+}
