@@ -99,6 +99,16 @@ public struct ReportCatalog: Sendable {
             type: ContributorsReport.self, build: { try await Contributors.report(store: $0, request: $1, config: $2) },
             document: { $0.document }),
         Entry(
+            name: "content", title: "Content",
+            abstract: "Page views, visitors, visits, bounce rate, new versus returning readers, per item, tag and author.",
+            type: ContentReport.self, build: { try await Readership.report(store: $0, request: $1, config: $2) },
+            document: { $0.document }),
+        Entry(
+            name: "events", title: "Events",
+            abstract: "Registrations, attendance, NPS and ratings per event, and attendees who become active members.",
+            type: EventsReport.self, build: { try await EventAnalytics.report(store: $0, request: $1, config: $2) },
+            document: { $0.document }),
+        Entry(
             name: "overlaps", title: "Overlaps",
             abstract: "Open submissions that look like the same work, most similar first (not period-bound).",
             type: OverlapsReport.self,

@@ -13,10 +13,10 @@ extension ReportScope {
 
 extension ReportDocument.Cell {
     /// A share of a whole, 0 when the whole is 0.
-    static func share(_ part: Int, of whole: Int) -> Self { .percent(whole > 0 ? Double(part) / Double(whole) : 0) }
+    public static func share(_ part: Int, of whole: Int) -> Self { .percent(whole > 0 ? Double(part) / Double(whole) : 0) }
     /// A member as `Name (@handle)`.
-    static func member(_ name: String, _ handle: String) -> Self { .text(handle.isEmpty || handle == name ? name : "\(name) (@\(handle))") }
-    static func optionalDecimal(_ value: Double?, places: Int = 2) -> Self {
+    public static func member(_ name: String, _ handle: String) -> Self { .text(handle.isEmpty || handle == name ? name : "\(name) (@\(handle))") }
+    public static func optionalDecimal(_ value: Double?, places: Int = 2) -> Self {
         value.map { .decimal($0, places: places) } ?? Self(display: "–", raw: "")
     }
 }

@@ -20,5 +20,6 @@ struct Heartbeat: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, ReportCommand.self, MembersCommand.self, ServeCommand.self, UsersCommand.self,
             TokensCommand.self, SubmissionsCommand.self, RolesCommand.self, GuidelinesCommand.self, OverlapsCommand.self,
+            ContentCommand.self, EventsCommand.self,
         ])
 }

@@ -9,13 +9,13 @@ import HeartbeatStore
 /// report with library code, render it in the chosen format.
 enum ReportRunner {
     static func run<Report: Encodable>(
-        store: StoreOptions, config: ConfigOptions, options: ReportOptions,
+        store: StoreOptions, config: ConfigOptions, options: ReportOptions, requireActivity: Bool = true,
         build: (SQLiteStore, ReportRequest, HeartbeatConfig) async throws -> Report,
         document: (Report) -> ReportDocument
     ) async throws {
         let settings = try config.load(besideDatabase: store.db)
         let database = try store.open()
-        if try await database.counts().activities == 0 {
+        if requireActivity, try await database.counts().activities == 0 {
             Terminal.printError("note: \(store.db) holds no activity yet. Import an export first: heartbeat ingest EXPORT")
         }
         let report = try await build(database, options.request, settings)

@@ -19,6 +19,15 @@ public struct LineChart: Sendable {
         }
     }
 
+    public struct Marker: Sendable, Hashable {
+        public var day: Int64
+        public var label: String
+        public init(day: Int64, label: String) {
+            self.day = day
+            self.label = label
+        }
+    }
+
     public var title: String
     public var key: String
     /// UTC day numbers, ascending: the x of each value.
@@ -26,6 +35,8 @@ public struct LineChart: Sendable {
     public var series: [Series]
     public var leftTitle: String
     public var rightTitle: String?
+    /// Days marked with a dashed vertical line and a hover label (publish dates on the views chart).
+    public var markers: [Marker] = []
     public var width: Double = 760
     public var height: Double = 300
 
@@ -120,6 +131,11 @@ public struct LineChart: Sendable {
                 out += "<line class=\"axis\" x1=\"\(SVG.number(x))\" x2=\"\(SVG.number(x))\" y1=\"\(SVG.number(plot.maxY))\" y2=\"\(SVG.number(plot.maxY + 4))\"/>"
                 out += "<text class=\"tick\" x=\"\(SVG.number(x))\" y=\"\(SVG.number(plot.maxY + 18))\" text-anchor=\"middle\">\(SVG.escape(tick.label))</text>"
             }
+        }
+        // Markers, under the lines.
+        for marker in markers where marker.day >= layout.firstDay && marker.day <= layout.lastDay {
+            let x = SVG.number(layout.x(day: marker.day))
+            out += "<line class=\"marker\" x1=\"\(x)\" x2=\"\(x)\" y1=\"\(SVG.number(plot.y))\" y2=\"\(SVG.number(plot.maxY))\" stroke=\"#888\" stroke-dasharray=\"4 3\"><title>\(CivilDate(dayNumber: marker.day)): \(SVG.escape(marker.label))</title></line>"
         }
         // Lines, each point with a hover title.
         for (index, line) in series.enumerated() {
