@@ -20,6 +20,11 @@ public struct Dashboard: Sendable {
         public var sessionHours = 12
         /// Failed sign-ins allowed per address and per account name within 15 minutes.
         public var loginAttempts = 5
+        /// Take the reader's address for page views from `X-Forwarded-For` (only behind a proxy
+        /// that sets it; otherwise anyone could pick their own visitor id).
+        public var trustForwardedFor = false
+        /// Calls of `POST /api/v1/collect` allowed per address within 15 minutes.
+        public var collectLimit = 300
 
         public init() {}
     }
@@ -33,6 +38,8 @@ public struct Dashboard: Sendable {
     /// Member lists by search text, until the next import: paging through them must not reload the store.
     let directory = ReportCache<[MemberDirectory.Entry]>(capacity: 16)
     let throttle: LoginThrottle
+    /// Counts collection calls per address (the same sliding window as sign-in failures).
+    let collectThrottle: LoginThrottle
 
     public init(
         store: any DashboardStore, config: HeartbeatConfig = HeartbeatConfig(), catalog: ReportCatalog = .standard,
@@ -44,6 +51,7 @@ public struct Dashboard: Sendable {
         self.options = options
         self.pages = try PageRenderer(catalog: catalog)
         self.throttle = LoginThrottle(limit: options.loginAttempts)
+        self.collectThrottle = LoginThrottle(limit: options.collectLimit)
     }
 
     /// The routes with their middleware: errors outermost (so every refusal gets a readable page
@@ -77,6 +85,10 @@ public struct Dashboard: Sendable {
         router.get("/submissions/{id}") { request, context in try await submissionPage(request: request, context: context) }
         router.post("/submissions/{id}/move") { request, context in try await moveSubmission(request: request, context: context) }
 
+        router.post("/api/v1/collect") { request, context in try await collect(request: request, context: context) }
+        router.on("/api/v1/collect", method: .options) { request, context in
+            try await collectPreflight(request: request, context: context)
+        }
         router.get("/api/v1/openapi.json") { _, _ in
             json(try OpenAPIDocument.build(catalog: catalog).serialized(pretty: true))
         }

@@ -85,6 +85,46 @@ enum OpenAPIDocument {
                 "responses": responses("SubmissionDetail", notFound: true),
             ]
         ]
+        paths["/api/v1/collect"] = [
+            "post": [
+                "operationId": "collectPageView",
+                "summary": "Record one page view from a blog (public, no cookies; the visitor id is a salted hash of address and user agent; crawlers are dropped).",
+                "tags": ["content"], "security": [],
+                "requestBody": [
+                    "required": true,
+                    "content": [
+                        "application/json": [
+                            "schema": [
+                                "type": "object",
+                                "properties": [
+                                    "path": ["type": "string", "description": "The page path, or use url."],
+                                    "url": ["type": "string", "description": "The full page URL, instead of path."],
+                                    "referrer": ["type": "string", "description": "document.referrer"],
+                                    "member": ["type": "string", "description": "The reader's e-mail or #id, when the site knows the community member."],
+                                ],
+                            ]
+                        ]
+                    ],
+                ],
+                "responses": [
+                    "202": [
+                        "description": "Accepted; recorded is false for crawlers and assets.",
+                        "content": [
+                            "application/json": [
+                                "schema": [
+                                    "type": "object",
+                                    "properties": ["recorded": ["type": "boolean"], "reason": ["type": "string"]],
+                                    "required": ["recorded"],
+                                ]
+                            ]
+                        ],
+                    ],
+                    "400": ["description": "Not JSON, or no path."],
+                    "403": ["description": "The Origin is not in [content] collect_origins."],
+                    "429": ["description": "Too many calls from this address."],
+                ],
+            ]
+        ]
         return [
             "openapi": "3.1.0",
             "info": [

@@ -28,6 +28,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Option(help: "Port to listen on.")
     var port = 8080
 
+    @Flag(help: "Take page-view readers' addresses from X-Forwarded-For (only behind a proxy that sets it).")
+    var trustProxy = false
     @Flag(help: "Send the session cookie over plain HTTP too (only behind a proxy that terminates TLS elsewhere).")
     var insecureCookies = false
 
@@ -43,6 +45,7 @@ struct ServeCommand: AsyncParsableCommand {
         }
         var options = Dashboard.Options()
         options.secureCookies = !insecureCookies
+        options.trustForwardedFor = trustProxy
         let dashboard = try Dashboard(store: database, config: settings, options: options)
         var logger = Logger(label: "heartbeat.serve")
         logger.logLevel = .info

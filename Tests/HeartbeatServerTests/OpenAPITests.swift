@@ -14,7 +14,7 @@ import Testing
         let document = try #require(try await client.get("/api/v1/openapi.json").json as? [String: Any])
         #expect(document["openapi"] as? String == "3.1.0")
         let paths = try #require(document["paths"] as? [String: Any])
-        #expect(paths.count == 14, "10 reports, the member list, a member, the submission list and a submission")
+        #expect(paths.count == 17, "12 reports, the member list, a member, the submission list, a submission and the page-view collector")
         var checked = 0
         for (template, item) in paths {
             let get = try #require((item as? [String: Any])?["get"] as? [String: Any])
