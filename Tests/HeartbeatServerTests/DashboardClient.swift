@@ -38,8 +38,10 @@ struct DashboardClient {
         return try await send(.post, path, body: body, contentType: "application/x-www-form-urlencoded")
     }
 
-    mutating func send(_ method: HTTPRequest.Method, _ path: String, body: String = "", contentType: String? = nil) async throws -> Reply {
-        var headers: HTTPFields = [:]
+    mutating func send(
+        _ method: HTTPRequest.Method, _ path: String, body: String = "", contentType: String? = nil, headers extra: HTTPFields = [:]
+    ) async throws -> Reply {
+        var headers = extra
         if !cookies.isEmpty { headers[.cookie] = cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ") }
         if let token { headers[.authorization] = "Bearer \(token)" }
         if let contentType { headers[.contentType] = contentType }

@@ -17,7 +17,11 @@ import Testing
         #expect(paths.count == 17, "12 reports, the member list, a member, the submission list, a submission and the page-view collector")
         var checked = 0
         for (template, item) in paths {
-            let get = try #require((item as? [String: Any])?["get"] as? [String: Any])
+            // The page-view collector is POST only (CollectTests checks it).
+            guard let get = (item as? [String: Any])?["get"] as? [String: Any] else {
+                #expect(template == "/api/v1/collect")
+                continue
+            }
             let responses = try #require(get["responses"] as? [String: Any])
             let ok = try #require(responses["200"] as? [String: Any])
             let schema = try #require(((ok["content"] as? [String: Any])?["application/json"] as? [String: Any])?["schema"])
@@ -37,7 +41,7 @@ import Testing
             let errorSchema: Any = ["$ref": "#/components/schemas/Error"]
             #expect(SchemaCheck(document: document).problems(JSONScalar.parse(bad.body) ?? [:], against: errorSchema, at: template).isEmpty)
         }
-        #expect(checked == 28)
+        #expect(checked == 32)
     }
 
     @Test func theCheckerCatchesAMismatch() throws {
