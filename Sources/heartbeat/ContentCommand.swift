@@ -30,6 +30,7 @@ enum PageViewImportOutput {
                 + "left out: \(ValueFormat.grouped(summary.bots)) from crawlers and bots, \(ValueFormat.grouped(summary.assets)) assets, "
                 + "\(ValueFormat.grouped(summary.otherRequests)) other requests (not GET, errors, redirects); "
                 + "\(ValueFormat.grouped(summary.malformed)) malformed.")
+        fflush(nil)  // the summary before the problems, also when both go to one pipe
         if summary.malformed > 0 {
             Terminal.printError(
                 "\(summary.malformed) malformed line\(summary.malformed == 1 ? "" : "s") skipped"

@@ -63,7 +63,7 @@ import Testing
         Carol,carol@example.org,2026-03-20T10:00:00Z,2026-03-25T18:00:00Z,Kotlin night
         """.write(to: file, atomically: true, encoding: .utf8)
         let summary = try await AttendanceImporter(file: file.path, event: nil).run(into: store)
-        #expect(summary.createdEvents == ["#1 Kotlin night (2026-03-20)", "#2 Swift meetup (2026-03-01)"])
+        #expect(summary.createdEvents == ["#1 Kotlin night (2026-03-25)", "#2 Swift meetup (2026-03-12)"], "dated by the first check-in")
         let events = try await store.events()
         #expect(events.map(\.title) == ["Swift meetup", "Kotlin night"])
         #expect(try await store.attendees().filter(\.attended).map(\.key).sorted() == ["alice@example.org", "carol@example.org"])

@@ -29,6 +29,9 @@ public struct AccessLogImporter: Sendable {
             var summary = PageViewImportSummary()
             var visitors: [String: String] = [:]
             var verdicts: [String: Bool] = [:]
+            // Targets and referrers repeat from line to line: normalise each once (bounded caches).
+            var paths: [String: String?] = [:]
+            var referrers: [String: String?] = [:]
             for file in files {
                 let reader = try LineFileReader(path: file)
                 var source = ""
@@ -48,7 +51,15 @@ public struct AccessLogImporter: Sendable {
                         }
                         return
                     }
-                    guard let path = ContentPath.normalize(line.target) else {
+                    let normalized: String?
+                    if let known = paths[line.target] {
+                        normalized = known
+                    } else {
+                        normalized = ContentPath.normalize(line.target)
+                        if paths.count > 200_000 { paths.removeAll(keepingCapacity: true) }
+                        paths[line.target] = normalized
+                    }
+                    guard let path = normalized else {
                         summary.otherRequests += 1
                         return
                     }
@@ -79,10 +90,18 @@ public struct AccessLogImporter: Sendable {
                         visitor = VisitorID.make(salt: salt, address: line.address, userAgent: line.userAgent)
                         visitors[client] = visitor
                     }
+                    let referrer: String?
+                    if let known = referrers[line.referrer] {
+                        referrer = known
+                    } else {
+                        referrer = filter.referrer(line.referrer)
+                        if referrers.count > 200_000 { referrers.removeAll(keepingCapacity: true) }
+                        referrers[line.referrer] = referrer
+                    }
                     summary.pageViews += 1
                     try sink.add(
                         PageView(
-                            at: line.at, path: path, visitor: visitor, referrer: filter.referrer(line.referrer),
+                            at: line.at, path: path, visitor: visitor, referrer: referrer,
                             source: source, line: reader.lineNumber))
                 }
             }

@@ -9,7 +9,7 @@ import HeartbeatCore
 struct AccessLogLine {
     var address: String
     var at: Timestamp
-    var method: Substring
+    var method: String
     var target: String
     var status: Int
     var referrer: String
@@ -34,7 +34,7 @@ struct AccessLogLine {
             while index < count && bytes[index] == 0x20 { index += 1 }
             return range
         }
-        func quoted(_ what: String) throws(Malformed) -> String {
+        func quoted(_ what: String) throws(Malformed) -> [UInt8] {
             guard index < count, bytes[index] == UInt8(ascii: "\"") else { throw Malformed(reason: "no quoted \(what)") }
             index += 1
             var text: [UInt8] = []
@@ -55,7 +55,7 @@ struct AccessLogLine {
             }
             guard closed else { throw Malformed(reason: "the \(what) is not closed by a quote") }
             while index < count && bytes[index] == 0x20 { index += 1 }
-            return String(decoding: text, as: UTF8.self)
+            return text
         }
         func text(_ range: Range<Int>) -> String { String(decoding: UnsafeBufferPointer(rebasing: bytes[range]), as: UTF8.self) }
 
@@ -80,10 +80,15 @@ struct AccessLogLine {
         _ = token()  // bytes sent
         let referrer = try quoted("referrer (combined format expected)")
         let userAgent = try quoted("user agent (combined format expected)")
-        let parts = request.split(separator: " ", omittingEmptySubsequences: true)
+        // "GET /path HTTP/1.1": the method and the target, split at spaces.
+        let methodEnd = request.firstIndex(of: 0x20) ?? request.endIndex
+        var targetStart = methodEnd
+        while targetStart < request.endIndex && request[targetStart] == 0x20 { targetStart += 1 }
+        let targetEnd = request[targetStart...].firstIndex(of: 0x20) ?? request.endIndex
         return AccessLogLine(
-            address: text(address), at: at, method: parts.first ?? "", target: parts.count > 1 ? String(parts[1]) : "",
-            status: statusCode, referrer: referrer, userAgent: userAgent)
+            address: text(address), at: at, method: String(decoding: request[..<methodEnd], as: UTF8.self),
+            target: String(decoding: request[targetStart..<targetEnd], as: UTF8.self), status: statusCode,
+            referrer: String(decoding: referrer, as: UTF8.self), userAgent: String(decoding: userAgent, as: UTF8.self))
     }
 
     /// `10/Mar/2026:13:55:36 +0100` → the moment in UTC.

@@ -117,9 +117,11 @@ public struct AttendanceImporter: Sendable {
                 } else {
                     eventKey = title.lowercased()
                     if assignment.byTitle[eventKey] == nil {
-                        let day = [joined, registered].compactMap { $0 }.min()
-                        let earlier = assignment.pending[eventKey]?.day
-                        assignment.pending[eventKey] = (title, [day, earlier].compactMap { $0 }.min())
+                        let earlier = assignment.pending[eventKey]
+                        assignment.pending[eventKey] = (
+                            title, [joined, earlier?.joined].compactMap { $0 }.min(),
+                            [registered, earlier?.registered].compactMap { $0 }.min()
+                        )
                     }
                 }
             }

@@ -22,11 +22,13 @@ public struct EventSheetImportSummary: Sendable, Hashable, Codable {
 }
 
 /// Which event each row belongs to: the one given with `--event`, or the row's event column
-/// (an event title; one the store does not know yet is created on the day of its first row).
+/// (an event title; one the store does not know yet is created at its first join, or without
+/// joins at its first registration).
 struct EventAssignment {
     var fixed: CommunityEvent?
     var byTitle: [String: CommunityEvent] = [:]
-    var pending: [String: (title: String, day: Timestamp?)] = [:]
+    /// Titles the store lacks, with the earliest join and the earliest registration seen.
+    var pending: [String: (title: String, joined: Timestamp?, registered: Timestamp?)] = [:]
 
     static let eventHeaders = ["event", "eventname", "eventtitle", "webinar", "webinarname", "webinartopic", "topic", "meeting", "meetingtopic", "session"]
 
@@ -39,7 +41,8 @@ struct EventAssignment {
     mutating func createPending(in store: any EventStore, file: String) async throws -> [String] {
         var created: [String] = []
         for (key, entry) in pending.sorted(by: { $0.key < $1.key }) {
-            guard let day = entry.day else {
+            // The first join is the event's start; without joins, the first registration dates it.
+            guard let day = entry.joined ?? entry.registered else {
                 throw ImportError.input(
                     file, line: nil,
                     "event '\(entry.title)' is unknown and no row gives it a date; add it first: heartbeat events add --title \"\(entry.title)\" --date YYYY-MM-DD")

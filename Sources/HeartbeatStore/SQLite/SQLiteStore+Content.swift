@@ -170,10 +170,11 @@ final class PageViewWriter: PageViewSink {
     private func intern(_ value: String, table: String, column: String) throws -> Int64 {
         if let id = caches[table]?[value] { return id }
         let id: Int64
-        if let known = try Int64.fetchOne(db, sql: "SELECT id FROM \(table) WHERE \(column) = ?", arguments: [value]) {
+        let select = try db.cachedStatement(sql: "SELECT id FROM \(table) WHERE \(column) = ?")
+        if let known = try Int64.fetchOne(select, arguments: [value]) {
             id = known
         } else {
-            try db.execute(sql: "INSERT INTO \(table) (\(column)) VALUES (?)", arguments: [value])
+            try db.cachedStatement(sql: "INSERT INTO \(table) (\(column)) VALUES (?)").execute(arguments: [value])
             id = db.lastInsertedRowID
         }
         caches[table, default: [:]][value] = id
