@@ -7,6 +7,8 @@ import sys
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
+from selenium.webdriver.support import expected_conditions
+from selenium.webdriver.support.ui import WebDriverWait
 
 # data-figure key on the page -> path in the engagement report's JSON.
 FIGURES = {
@@ -74,10 +76,15 @@ def main() -> int:
         charts = driver.find_elements(By.CSS_SELECTOR, "figure.chart-figure svg")
         if len(charts) < 2:
             failures.append(f"expected charts on the overview, found {len(charts)}")
-        for name in ("engagement", "retention", "activity"):
+        for name in ("engagement", "retention", "activity", "content", "events"):
             driver.get(f"{args.url}/reports/{name}?all=1")
             driver.find_element(By.CSS_SELECTOR, "main h1")
             driver.save_screenshot(f"{args.out}/report-{name}.png")
+            if name in ("content", "events"):
+                drawn = driver.find_elements(By.CSS_SELECTOR, "figure.chart-figure svg")
+                print(f"{'ok ' if drawn else 'BAD'} {name} report page draws {len(drawn)} chart(s)")
+                if not drawn:
+                    failures.append(f"the {name} report page draws no chart")
         driver.get(f"{args.url}/members")
         rows = driver.find_elements(By.CSS_SELECTOR, "main table tbody tr")
         if not rows:
@@ -96,7 +103,10 @@ def main() -> int:
             cards[0].click()
             driver.find_element(By.CSS_SELECTOR, "form.move select[name=state] option[value=accepted]").click()
             driver.find_element(By.CSS_SELECTOR, "form.move input[name=comment]").send_keys("accepted in the browser check")
-            driver.find_element(By.CSS_SELECTOR, "form.move button").click()
+            button = driver.find_element(By.CSS_SELECTOR, "form.move button")
+            button.click()
+            # Wait for the page the POST redirects to: reading before it replaces this one races.
+            WebDriverWait(driver, 15).until(expected_conditions.staleness_of(button))
             state = driver.find_element(By.CSS_SELECTOR, '[data-figure="state"] dd').text
             print(f"{'ok ' if state == 'accepted' else 'BAD'} moved a pitch from the browser: now {state!r}")
             if state != "accepted" or "accepted in the browser check" not in driver.page_source:

@@ -40,6 +40,24 @@ public struct MemberProfile: Codable, Sendable, Hashable {
     public var channels: [ChannelPosts]
     /// The last activities, newest first.
     public var recent: [RecentActivity]
+    /// The reach of the catalog items this member wrote (whole history); nil when they wrote none.
+    public var reach: ContentReach? = nil
+
+    /// What an author's writing drew: per item and in total, over the whole history.
+    public struct ContentReach: Codable, Sendable, Hashable {
+        public struct Item: Codable, Sendable, Hashable {
+            public var path: String
+            public var title: String
+            public var published: String?
+            public var pageViews: Int
+            public var readers: Int
+        }
+
+        public var items: [Item]
+        public var pageViews: Int
+        /// Distinct visitors who read any of the items.
+        public var readers: Int
+    }
 
     /// The profile of the member with store id `memberID`, or nil when there is none.
     public static func load(store: any CommunityStore, memberID: Int64, recentCount: Int = 15) async throws -> MemberProfile? {
@@ -50,7 +68,34 @@ public struct MemberProfile: Codable, Sendable, Hashable {
         for (slot, id) in profile.recentIDs.enumerated() {
             profile.profile.recent[slot].excerpt = Engagement.excerpt(texts[id] ?? "")
         }
+        if let content = store as? any ContentStore {
+            profile.profile.reach = try await reach(of: memberID, in: content)
+        }
         return profile.profile
+    }
+
+    /// The author's reach, computed like `report content --all` over their items only.
+    static func reach(of memberID: Int64, in content: any ContentStore) async throws -> ContentReach? {
+        let authored = try await content.contentItems().filter { $0.authorMemberID == memberID }
+        guard !authored.isEmpty else { return nil }
+        let log = try await content.pageViewLog()
+        let range = log.views.isEmpty
+            ? nil : Timestamp(microseconds: log.views[0].at)...Timestamp(microseconds: log.views[log.views.count - 1].at)
+        let request = ReportRequest(wholeHistory: true)
+        // Every author name the catalog uses for this member counts as one author.
+        let items = authored.map { item in
+            var copy = item
+            copy.author = "#\(memberID)"
+            return copy
+        }
+        let report = Readership.compute(
+            log: log, catalog: items, submissions: [], period: request.resolvePeriod(activityRange: range), request: request,
+            config: HeartbeatConfig(), segmentMembers: nil)
+        return ContentReach(
+            items: report.items.map {
+                ContentReach.Item(path: $0.path, title: $0.title, published: $0.published, pageViews: $0.pageViews, readers: $0.readers)
+            },
+            pageViews: report.items.reduce(0) { $0 + $1.pageViews }, readers: report.authors.first?.readers ?? 0)
     }
 
     static func build(snapshot: CommunitySnapshot, member: Int32, recentCount: Int) -> (profile: MemberProfile, recentIDs: [Int64]) {

@@ -106,18 +106,28 @@ extension Dashboard {
 
     func memberPage(request: Request, context: DashboardContext) async throws -> Response {
         let profile = try await memberProfile(context: context)
-        let body = pages.fragment(
-            "member",
-            [
-                "name": profile.name, "handle": profile.handle, "title": profile.title as Any, "platform": profile.platform,
-                "isBot": profile.isBot, "isDeleted": profile.isDeleted, "isAdmin": profile.isAdmin, "email": profile.email as Any,
-                "firstSeen": profile.firstSeen ?? "–", "lastSeen": profile.lastSeen ?? "–",
-                "posts": ValueFormat.grouped(profile.posts), "replies": ValueFormat.grouped(profile.replies),
-                "reactionsGiven": ValueFormat.grouped(profile.reactionsGiven),
-                "reactionsReceived": ValueFormat.grouped(profile.reactionsReceived),
-                "channels": profile.channels.map { ["channel": $0.channel, "encoded": URLText.encode($0.channel), "posts": ValueFormat.grouped($0.posts)] },
-                "recent": profile.recent.map { ["time": $0.time, "channel": $0.channel, "kind": $0.kind, "excerpt": $0.excerpt] },
-            ])
+        var reach: [String: Any] = [:]
+        if let written = profile.reach {
+            reach = [
+                "pageViews": ValueFormat.grouped(written.pageViews), "readers": ValueFormat.grouped(written.readers),
+                "count": written.items.count,
+                "items": written.items.map {
+                    ["title": $0.title, "path": $0.path, "published": $0.published ?? "–", "pageViews": ValueFormat.grouped($0.pageViews), "readers": ValueFormat.grouped($0.readers)]
+                },
+            ]
+        }
+        var values: [String: Any] = [
+            "name": profile.name, "handle": profile.handle, "title": profile.title as Any, "platform": profile.platform,
+            "isBot": profile.isBot, "isDeleted": profile.isDeleted, "isAdmin": profile.isAdmin, "email": profile.email as Any,
+            "firstSeen": profile.firstSeen ?? "–", "lastSeen": profile.lastSeen ?? "–",
+            "posts": ValueFormat.grouped(profile.posts), "replies": ValueFormat.grouped(profile.replies),
+            "reactionsGiven": ValueFormat.grouped(profile.reactionsGiven),
+            "reactionsReceived": ValueFormat.grouped(profile.reactionsReceived),
+            "channels": profile.channels.map { ["channel": $0.channel, "encoded": URLText.encode($0.channel), "posts": ValueFormat.grouped($0.posts)] },
+            "recent": profile.recent.map { ["time": $0.time, "channel": $0.channel, "kind": $0.kind, "excerpt": $0.excerpt] },
+        ]
+        if !reach.isEmpty { values["reach"] = reach }
+        let body = pages.fragment("member", values)
         return html(pages.page(title: profile.name, body: body, context: context))
     }
 

@@ -119,6 +119,11 @@ enum Templates {
         <div><dt>Reactions given</dt><dd>{{reactionsGiven}}</dd></div>
         <div><dt>Reactions received</dt><dd>{{reactionsReceived}}</dd></div>
         </dl>
+        {{#reach}}<h2>Content reach</h2>
+        <p class="subtitle" data-figure="reach">{{pageViews}} page views by {{readers}} readers of the {{count}} catalog item(s) they wrote, whole history</p>
+        <div class="table-wrap"><table><thead><tr><th scope="col">Item</th><th scope="col">Published</th><th scope="col" class="num">Views</th><th scope="col" class="num">Readers</th></tr></thead><tbody>
+        {{#items}}<tr><td>{{title}} <small>{{path}}</small></td><td>{{published}}</td><td class="num">{{pageViews}}</td><td class="num">{{readers}}</td></tr>{{/items}}
+        </tbody></table></div>{{/reach}}
         <h2>Channels</h2>
         <div class="table-wrap"><table><thead><tr><th scope="col">Channel</th><th scope="col" class="num">Posts</th></tr></thead><tbody>
         {{#channels}}<tr><td><a href="/channels/{{encoded}}">#{{channel}}</a></td><td class="num">{{posts}}</td></tr>{{/channels}}

@@ -45,6 +45,19 @@ import Testing
         let report = try await client.get("/api/v1/reports/content?all=1")
         let summary = try #require((report.json as? [String: Any])?["summary"] as? [String: Any])
         #expect(summary["page_views"] as? Int == 2 && summary["member_readers"] as? Int == 1)
+
+        // An author's reach on their member page: alice wrote the Linux tutorial, read once.
+        _ = try await store.saveContentItems([
+            ContentItem(path: "/tutorials/swift-on-linux", title: "Swift on Linux", author: "alice", authorMemberID: alice, tags: ["swift"])
+        ])
+        let page = try await client.get("/members/\(alice)")
+        #expect(page.body.contains("<h2>Content reach</h2>"))
+        #expect(page.body.contains("1 page views by 1 readers of the 1 catalog item(s) they wrote"))
+        let profile = try await client.get("/api/v1/members/\(alice)")
+        let reach = try #require((profile.json as? [String: Any])?["reach"] as? [String: Any])
+        #expect(reach["page_views"] as? Int == 1 && reach["readers"] as? Int == 1)
+        let bob = try await store.findMembers(matching: "@bob")[0].id
+        #expect(!(try await client.get("/members/\(bob)").body.contains("Content reach")), "bob wrote nothing")
     }
 
     @Test func originsAndRatesAreLimited() async throws {
