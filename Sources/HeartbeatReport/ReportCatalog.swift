@@ -16,12 +16,17 @@ public struct ReportCatalog: Sendable {
         public var build: @Sendable (any CommunityStore, ReportRequest, HeartbeatConfig) async throws -> Built
         /// The JSON Schema of the report's JSON, derived from the Swift type.
         public var schema: @Sendable () throws -> JSONValue
+        /// For reports whose `--channel` means a tag (content, events): the tags to offer. Nil
+        /// when `--channel` means a chat channel.
+        public var tagChoices: (@Sendable (any CommunityStore) async throws -> [String])?
 
         init<Report: Codable & Sendable>(
             name: String, title: String, abstract: String, type: Report.Type,
             build: @escaping @Sendable (any CommunityStore, ReportRequest, HeartbeatConfig) async throws -> Report,
-            document: @escaping @Sendable (Report) -> ReportDocument
+            document: @escaping @Sendable (Report) -> ReportDocument,
+            tagChoices: (@Sendable (any CommunityStore) async throws -> [String])? = nil
         ) {
+            self.tagChoices = tagChoices
             self.name = name
             self.title = title
             self.abstract = abstract
@@ -102,12 +107,16 @@ public struct ReportCatalog: Sendable {
             name: "content", title: "Content",
             abstract: "Page views, visitors, visits, bounce rate, new versus returning readers, per item, tag and author.",
             type: ContentReport.self, build: { try await Readership.report(store: $0, request: $1, config: $2) },
-            document: { $0.document }),
+            document: { $0.document },
+            tagChoices: { store in
+                Array(Set(try await (store as? any ContentStore)?.contentItems().flatMap(\.tags) ?? [])).sorted()
+            }),
         Entry(
             name: "events", title: "Events",
             abstract: "Registrations, attendance, NPS and ratings per event, and attendees who become active members.",
             type: EventsReport.self, build: { try await EventAnalytics.report(store: $0, request: $1, config: $2) },
-            document: { $0.document }),
+            document: { $0.document },
+            tagChoices: { store in Array(Set(try await (store as? any EventStore)?.events().flatMap(\.tags) ?? [])).sorted() }),
         Entry(
             name: "overlaps", title: "Overlaps",
             abstract: "Open submissions that look like the same work, most similar first (not period-bound).",

@@ -43,14 +43,19 @@ extension Dashboard {
         let filters = try ReportFilters(query: request.queryPairs)
         let built = try await built(entry, filters: filters)
         let query = filters.queryString
+        // Content and events read --channel as a tag: offer their tags instead of chat channels.
+        var choices: [String]? = nil
+        if let tags = entry.tagChoices { choices = try await tags(store) }
+        let channels: [String]
+        if let choices { channels = choices } else { channels = try await store.spaceNames() }
         let body = pages.fragment(
             "report",
             [
                 "heading": built.document.title, "subtitle": built.document.subtitle, "name": entry.name,
                 "query": query.isEmpty ? "" : "?" + query,
                 "filters": pages.filters(
-                    action: "/reports/" + entry.name, filters: filters, channels: try await store.spaceNames(),
-                    segments: config.segments.map(\.name)),
+                    action: "/reports/" + entry.name, filters: filters,
+                    channels: channels, segments: config.segments.map(\.name), byTag: choices != nil),
                 "body": built.html,
             ])
         return html(pages.page(title: entry.title, body: body, context: context, query: query))

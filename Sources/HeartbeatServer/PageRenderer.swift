@@ -32,13 +32,16 @@ struct PageRenderer: Sendable {
     }
 
     /// The filter form, with the current values selected.
-    func filters(action: String, filters: ReportFilters, channels: [String], segments: [String]) -> String {
+    /// `byTag`: the report reads `channel` as a tag (content, events), and `channels` are tags.
+    func filters(action: String, filters: ReportFilters, channels: [String], segments: [String], byTag: Bool = false) -> String {
         fragment(
             "filters",
             [
                 "action": action, "since": filters.since?.description ?? "", "until": filters.until?.description ?? "",
-                "all": filters.wholeHistory,
-                "channels": channels.map { ["name": $0, "selected": filters.channels.contains($0)] as [String: Any] },
+                "all": filters.wholeHistory, "channelLabel": byTag ? "Tag" : "Channel", "channelAll": byTag ? "All tags" : "All channels",
+                "channels": channels.map {
+                    ["name": $0, "shown": byTag ? $0 : "#" + $0, "selected": filters.channels.contains($0)] as [String: Any]
+                },
                 "platforms": Platform.allCases.map { ["name": $0.rawValue, "selected": filters.platform == $0] as [String: Any] },
                 "hasSegments": !segments.isEmpty,
                 "segments": segments.map { ["name": $0, "selected": filters.segment == $0] as [String: Any] },

@@ -60,7 +60,7 @@ enum Templates {
         <label>Since <input type="date" name="since" value="{{since}}"></label>
         <label>Until (excluded) <input type="date" name="until" value="{{until}}"></label>
         <label><input type="checkbox" name="all" value="1"{{#all}} checked{{/all}}> Whole history</label>
-        <label>Channel <select name="channel"><option value="">All channels</option>{{#channels}}<option value="{{name}}"{{#selected}} selected{{/selected}}>#{{name}}</option>{{/channels}}</select></label>
+        <label>{{channelLabel}} <select name="channel"><option value="">{{channelAll}}</option>{{#channels}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{shown}}</option>{{/channels}}</select></label>
         <label>Platform <select name="platform"><option value="">All platforms</option>{{#platforms}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/platforms}}</select></label>
         {{#hasSegments}}<label>Segment <select name="segment"><option value="">Everyone</option>{{#segments}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/segments}}</select></label>{{/hasSegments}}
         <button type="submit">Apply</button>

@@ -56,6 +56,9 @@ import Testing
         let profile = try await client.get("/api/v1/members/\(alice)")
         let reach = try #require((profile.json as? [String: Any])?["reach"] as? [String: Any])
         #expect(reach["page_views"] as? Int == 1 && reach["readers"] as? Int == 1)
+        // On the content report's page, the Channel filter becomes a Tag filter offering the catalog's tags.
+        let contentPage = try await client.get("/reports/content?all=1")
+        #expect(contentPage.body.contains("<option value=\"\">All tags</option><option value=\"swift\">swift</option>"))
         let bob = try await store.findMembers(matching: "@bob")[0].id
         #expect(!(try await client.get("/members/\(bob)").body.contains("Content reach")), "bob wrote nothing")
     }
