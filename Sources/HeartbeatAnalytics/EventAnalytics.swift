@@ -30,11 +30,7 @@ public enum EventAnalytics {
         let snapshot = try await store.snapshot(ActivityQuery())
         var segmentMembers: Set<Int64>? = nil
         if let name = request.segment {
-            guard let rule = config.segment(named: name) else {
-                throw AnalyticsError.unknownSegment(name, known: config.segments.map(\.name))
-            }
-            let membership = try await Segments.membership(of: [rule], store: store, config: config)
-            segmentMembers = Set(membership.filter { $0.value.first == true }.map(\.key))
+            segmentMembers = try await Segments.memberIDs(inSegment: name, store: store, config: config)
         }
         let range = events.isEmpty ? nil : events.map(\.startsAt).min()!...events.map(\.startsAt).max()!
         let period = request.resolvePeriod(activityRange: range)

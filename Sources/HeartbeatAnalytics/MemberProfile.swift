@@ -79,8 +79,6 @@ public struct MemberProfile: Codable, Sendable, Hashable {
         let authored = try await content.contentItems().filter { $0.authorMemberID == memberID }
         guard !authored.isEmpty else { return nil }
         let log = try await content.pageViewLog()
-        let range = log.views.isEmpty
-            ? nil : Timestamp(microseconds: log.views[0].at)...Timestamp(microseconds: log.views[log.views.count - 1].at)
         let request = ReportRequest(wholeHistory: true)
         // Every author name the catalog uses for this member counts as one author.
         let items = authored.map { item in
@@ -89,7 +87,7 @@ public struct MemberProfile: Codable, Sendable, Hashable {
             return copy
         }
         let report = Readership.compute(
-            log: log, catalog: items, submissions: [], period: request.resolvePeriod(activityRange: range), request: request,
+            log: log, catalog: items, submissions: [], period: request.resolvePeriod(activityRange: log.timeRange), request: request,
             config: HeartbeatConfig(), segmentMembers: nil)
         return ContentReach(
             items: report.items.map {

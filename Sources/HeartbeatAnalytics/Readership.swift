@@ -32,15 +32,9 @@ public enum Readership {
         let submissions = try await (store as? any ContributorStore)?.submissions() ?? []
         var segmentMembers: Set<Int64>? = nil
         if let name = request.segment {
-            guard let rule = config.segment(named: name) else {
-                throw AnalyticsError.unknownSegment(name, known: config.segments.map(\.name))
-            }
-            let membership = try await Segments.membership(of: [rule], store: store, config: config)
-            segmentMembers = Set(membership.filter { $0.value.first == true }.map(\.key))
+            segmentMembers = try await Segments.memberIDs(inSegment: name, store: store, config: config)
         }
-        let range = log.views.isEmpty
-            ? nil : Timestamp(microseconds: log.views[0].at)...Timestamp(microseconds: log.views[log.views.count - 1].at)
-        let period = request.resolvePeriod(activityRange: range)
+        let period = request.resolvePeriod(activityRange: log.timeRange)
         return compute(
             log: log, catalog: catalog, submissions: submissions, period: period, request: request, config: config,
             segmentMembers: segmentMembers)

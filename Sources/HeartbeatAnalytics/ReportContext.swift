@@ -45,11 +45,8 @@ public struct ReportContext: Sendable {
         let snapshot = try await store.snapshot(query)
         var context = ReportContext(snapshot: snapshot, period: period, request: request, config: config)
         if let name = request.segment {
-            guard let rule = config.segment(named: name) else {
-                throw AnalyticsError.unknownSegment(name, known: config.segments.map(\.name))
-            }
-            let membership = try await Segments.membership(of: [rule], store: store, config: config)
-            let keep = context.snapshot.members.map { membership[$0.id]?.first ?? false }
+            let members = try await Segments.memberIDs(inSegment: name, store: store, config: config)
+            let keep = context.snapshot.members.map { members.contains($0.id) }
             context.snapshot = context.snapshot.restricted(toMembers: keep)
         }
         return context

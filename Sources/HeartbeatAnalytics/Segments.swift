@@ -3,6 +3,17 @@ import HeartbeatCore
 /// Personas and segments declared in `heartbeat.toml` (`[[segment]]`, rules in `SegmentRule`), and
 /// the segments report: every engagement figure side by side per segment.
 public enum Segments {
+    /// The ids of the members of the segment `name` (what `--segment` keeps), or an error naming
+    /// the segments that exist.
+    public static func memberIDs(
+        inSegment name: String, store: any CommunityStore, config: HeartbeatConfig
+    ) async throws -> Set<Int64> {
+        guard let rule = config.segment(named: name) else {
+            throw AnalyticsError.unknownSegment(name, known: config.segments.map(\.name))
+        }
+        return Set(try await membership(of: [rule], store: store, config: config).filter { $0.value.first == true }.keys)
+    }
+
     /// For each member id, whether it is in each of `rules` (same order). Evaluated over the whole
     /// history of every channel and platform, so membership is a trait of the person, not of the
     /// report's filters.

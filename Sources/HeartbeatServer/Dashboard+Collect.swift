@@ -55,12 +55,12 @@ extension Dashboard {
             result = CollectResult(recorded: false, reason: "an asset, not a page")
         } else {
             var memberID: Int64? = nil
-            if let member = body.member?.trimmingCharacters(in: .whitespaces), !member.isEmpty {
-                if member.contains("@") {
-                    memberID = try await store.memberIDsByEmail()[member.lowercased()]
-                } else if let id = Int64(member.hasPrefix("#") ? String(member.dropFirst()) : member) {
-                    memberID = try await store.findMembers(matching: "#\(id)").first?.id
-                }
+            // An e-mail or #id naming exactly one member; anything else reads as anonymous.
+            if let member = body.member?.trimmingCharacters(in: .whitespaces),
+                member.contains("@") || Int64(member.hasPrefix("#") ? String(member.dropFirst()) : member) != nil
+            {
+                let found = try await store.findMembers(matching: member)
+                memberID = found.count == 1 ? found[0].id : nil
             }
             let salt = try await store.visitorSalt()
             let view = PageView(

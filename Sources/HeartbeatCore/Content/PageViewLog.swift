@@ -27,6 +27,12 @@ public struct PageViewLog: Sendable {
     public var visitorCount: Int
     public var views: [View]
 
+    /// First and last view (views are in time order); nil when there is none.
+    public var timeRange: ClosedRange<Timestamp>? {
+        guard let first = views.first, let last = views.last else { return nil }
+        return Timestamp(microseconds: first.at)...Timestamp(microseconds: last.at)
+    }
+
     public init(paths: [String], referrers: [String], visitorCount: Int, views: [View]) {
         self.paths = paths
         self.referrers = referrers

@@ -10,23 +10,12 @@ public enum VisitorID {
         bytes.append(contentsOf: address.utf8)
         bytes.append(0)
         bytes.append(contentsOf: userAgent.utf8)
-        return hex(SHA256.digest(bytes).prefix(8))
+        return SHA256.hexDigits(SHA256.digest(bytes).prefix(8))
     }
 
     /// For visitor ids another tool already pseudonymised (a CSV's `visitor` column): hashed with
     /// the salt too, so the stored value never equals the exported one.
     public static func make(salt: [UInt8], externalID: String) -> String {
         make(salt: salt, address: "external", userAgent: externalID)
-    }
-
-    static func hex(_ bytes: some Collection<UInt8>) -> String {
-        let digits = Array("0123456789abcdef".utf8)
-        var out = [UInt8]()
-        out.reserveCapacity(bytes.count * 2)
-        for byte in bytes {
-            out.append(digits[Int(byte >> 4)])
-            out.append(digits[Int(byte & 15)])
-        }
-        return String(decoding: out, as: UTF8.self)
     }
 }

@@ -50,11 +50,18 @@ public enum SHA256 {
     }
 
     /// The digest of a string's UTF-8 bytes, as 64 lowercase hex digits.
-    public static func hex(_ text: String) -> String {
-        digest(Array(text.utf8)).map { byte in
-            let digits = String(byte, radix: 16)
-            return digits.count == 1 ? "0" + digits : digits
-        }.joined()
+    public static func hex(_ text: String) -> String { hexDigits(digest(Array(text.utf8))) }
+
+    /// Bytes as lowercase hex digits, two per byte.
+    public static func hexDigits(_ bytes: some Collection<UInt8>) -> String {
+        let digits = Array("0123456789abcdef".utf8)
+        var out = [UInt8]()
+        out.reserveCapacity(bytes.count * 2)
+        for byte in bytes {
+            out.append(digits[Int(byte >> 4)])
+            out.append(digits[Int(byte & 15)])
+        }
+        return String(decoding: out, as: UTF8.self)
     }
 
     private static func rotate(_ value: UInt32, _ count: UInt32) -> UInt32 { value >> count | value << (32 - count) }

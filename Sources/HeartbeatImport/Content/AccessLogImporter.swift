@@ -30,7 +30,7 @@ public struct AccessLogImporter: Sendable {
             var visitors: [String: String] = [:]
             var verdicts: [String: Bool] = [:]
             // Targets and referrers repeat from line to line: normalise each once (bounded caches).
-            var paths: [String: String?] = [:]
+            var paths: [String: (path: String, isAsset: Bool)?] = [:]
             var referrers: [String: String?] = [:]
             for file in files {
                 let reader = try LineFileReader(path: file)
@@ -51,15 +51,15 @@ public struct AccessLogImporter: Sendable {
                         }
                         return
                     }
-                    let normalized: String?
+                    let normalized: (path: String, isAsset: Bool)?
                     if let known = paths[line.target] {
                         normalized = known
                     } else {
-                        normalized = ContentPath.normalize(line.target)
+                        normalized = ContentPath.normalize(line.target).map { ($0, filter.isAsset(path: $0)) }
                         if paths.count > 200_000 { paths.removeAll(keepingCapacity: true) }
                         paths[line.target] = normalized
                     }
-                    guard let path = normalized else {
+                    guard let (path, isAsset) = normalized else {
                         summary.otherRequests += 1
                         return
                     }
@@ -67,7 +67,7 @@ public struct AccessLogImporter: Sendable {
                         summary.otherRequests += 1
                         return
                     }
-                    if filter.isAsset(path: path) {
+                    if isAsset {
                         summary.assets += 1
                         return
                     }

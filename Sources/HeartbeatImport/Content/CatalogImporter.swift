@@ -27,15 +27,8 @@ public struct CatalogImporter: Sendable {
         let bytes = try LineFileReader.readAll(path: file)
         let start = bytes.drop { $0 == 0x20 || $0 == 0x0A || $0 == 0x0D || $0 == 0x09 || $0 == 0xEF || $0 == 0xBB || $0 == 0xBF }
         if start.first == UInt8(ascii: "<") { return try FeedReader.items(Data(bytes), file: file) }
-        let records: [CSVReader.Record]
-        do {
-            records = try CSVReader(bytes: bytes).records()
-        } catch {
-            throw ImportError.input(file, line: error.line, error.message)
-        }
-        guard let header = records.first else { throw ImportError.input(file, line: nil, "is empty; it needs a header row.") }
-        let sheet = try SheetColumns(
-            header: header, fields: Self.fields, mapping: try SheetColumns.mapping(columns, file: file), file: file)
+        let (rows, header, sheet) = try SheetColumns.read(
+            SheetColumns.records(bytes, file: file), file: file, fields: Self.fields, columns: columns)
         for required in ["path", "title"] where !sheet.has(required) {
             throw ImportError.input(
                 file, line: header.line,
@@ -44,7 +37,7 @@ public struct CatalogImporter: Sendable {
         var items: [ContentItem] = []
         var problems: [String] = []
         var seen: [String: Int] = [:]
-        for record in records.dropFirst() {
+        for record in rows {
             let raw = sheet.value("path", record), title = sheet.value("title", record)
             guard let path = ContentPath.normalize(raw) else {
                 problems.append("line \(record.line): '\(raw)' is not a path (/tutorials/swift) or URL")

@@ -1,7 +1,7 @@
 import HeartbeatCore
 
 /// What a page-view import read, kept and skipped, with the first malformed lines by number.
-public struct PageViewImportSummary: Sendable, Hashable, Codable {
+public struct PageViewImportSummary: Sendable, Hashable, Codable, MalformedRows {
     public var files = 0
     public var lines = 0
     /// Requests that are a person reading a page.
@@ -17,9 +17,4 @@ public struct PageViewImportSummary: Sendable, Hashable, Codable {
     public var written = PageViewWriteCounts()
 
     public init() {}
-
-    mutating func noteMalformed(file: String, line: Int, reason: String) {
-        malformed += 1
-        if malformedExamples.count < 20 { malformedExamples.append("\(file):\(line): \(reason)") }
-    }
 }

@@ -28,10 +28,7 @@ public struct PageViewSheetImporter: Sendable {
     }
 
     public func run(into store: any ContentStore) async throws -> PageViewImportSummary {
-        let records = try SheetColumns.records(file: file)
-        guard let header = records.first else { throw ImportError.input(file, line: nil, "is empty; it needs a header row.") }
-        let sheet = try SheetColumns(
-            header: header, fields: Self.fields, mapping: try SheetColumns.mapping(columns, file: file), file: file)
+        let (rows, header, sheet) = try SheetColumns.read(file: file, fields: Self.fields, columns: columns)
         for required in ["timestamp", "path", "visitor"] where !sheet.has(required) {
             throw ImportError.input(
                 file, line: header.line,
@@ -40,11 +37,11 @@ public struct PageViewSheetImporter: Sendable {
         let salt = try await store.visitorSalt()
         let filter = ReadingFilter(settings: settings)
         let file = self.file
-        let source = "csv:" + String(SHA256.hex(records.prefix(2).map { $0.fields.joined(separator: ",") }.joined(separator: "\n")).prefix(16))
+        let source = "csv:" + String(SHA256.hex(([header] + rows.prefix(1)).map { $0.fields.joined(separator: ",") }.joined(separator: "\n")).prefix(16))
         let (summary, written) = try await store.recordPageViews { sink in
             var summary = PageViewImportSummary()
             summary.files = 1
-            for record in records.dropFirst() {
+            for record in rows {
                 summary.lines += 1
                 guard let at = SheetTime.parse(sheet.value("timestamp", record)) else {
                     summary.noteMalformed(file: file, line: record.line, reason: "'\(sheet.value("timestamp", record))' is not a date-time")

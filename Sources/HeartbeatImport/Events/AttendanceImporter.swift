@@ -46,9 +46,7 @@ public struct AttendanceImporter: Sendable {
     }
 
     public func run(into store: any EventStore) async throws -> EventSheetImportSummary {
-        let records = try SheetColumns.records(file: file)
-        guard let header = records.first else { throw ImportError.input(file, line: nil, "is empty; it needs a header row.") }
-        let sheet = try SheetColumns(header: header, fields: Self.fields, mapping: try SheetColumns.mapping(columns, file: file), file: file)
+        let (records, header, sheet) = try SheetColumns.read(file: file, fields: Self.fields, columns: columns)
         guard sheet.has("email") || sheet.has("name") || sheet.has("first_name") else {
             throw ImportError.input(
                 file, line: header.line,
@@ -59,9 +57,7 @@ public struct AttendanceImporter: Sendable {
                 file, line: header.line,
                 "cannot tell who attended: no attended, join time or duration column (header: \(header.fields.joined(separator: ", "))). Map one with --column attended=HEADER.")
         }
-        guard event != nil || sheet.has("event") else {
-            throw ImportError.input(file, line: header.line, "has no event column; give the event with --event ID (heartbeat events list).")
-        }
+        try EventAssignment.requireEventSource(event, sheet: sheet, header: header, file: file)
         var assignment = EventAssignment(fixed: event, known: try await store.events())
         var summary = EventSheetImportSummary()
         struct Row {
@@ -69,7 +65,7 @@ public struct AttendanceImporter: Sendable {
             var attendee: EventAttendee
         }
         var rows: [Row] = []
-        for record in records.dropFirst() {
+        for record in records {
             summary.rows += 1
             var problems: [String] = []
             let email = sheet.value("email", record)
@@ -136,11 +132,7 @@ public struct AttendanceImporter: Sendable {
                         eventID: 0, key: key, name: name.isEmpty ? nil : name, email: email.isEmpty ? nil : email.lowercased(),
                         registeredAt: registered, attended: attended, joinedAt: joined, leftAt: left, minutes: minutes)))
         }
-        if strict && summary.malformed > 0 {
-            throw ImportError.input(
-                file, line: nil,
-                "\(summary.malformed) row(s) cannot be imported; nothing was stored (--strict):\n  " + summary.malformedExamples.joined(separator: "\n  "))
-        }
+        if strict { try summary.refuseMalformed(file: file) }
         summary.createdEvents = try await assignment.createPending(in: store, file: file)
         // One record per person and event: earliest registration and join, latest leave, summed minutes.
         var merged: [String: EventAttendee] = [:]

@@ -2,7 +2,7 @@ import HeartbeatCore
 
 /// What an attendance or feedback import did: rows read, people or answers saved, events it
 /// created, and the malformed rows by line (skipped, the rest imported).
-public struct EventSheetImportSummary: Sendable, Hashable, Codable {
+public struct EventSheetImportSummary: Sendable, Hashable, Codable, MalformedRows {
     public var rows = 0
     /// Distinct people (attendance) or answers (feedback) in the file.
     public var records = 0
@@ -15,9 +15,12 @@ public struct EventSheetImportSummary: Sendable, Hashable, Codable {
 
     public init() {}
 
-    mutating func noteMalformed(file: String, line: Int, reason: String) {
-        malformed += 1
-        if malformedExamples.count < 20 { malformedExamples.append("\(file):\(line): \(reason)") }
+    /// `--strict`: any malformed row refuses the whole file, before anything is stored.
+    func refuseMalformed(file: String) throws {
+        guard malformed > 0 else { return }
+        throw ImportError.input(
+            file, line: nil,
+            "\(malformed) row(s) cannot be imported; nothing was stored (--strict):\n  " + malformedExamples.joined(separator: "\n  "))
     }
 }
 
@@ -31,6 +34,12 @@ struct EventAssignment {
     var pending: [String: (title: String, joined: Timestamp?, registered: Timestamp?)] = [:]
 
     static let eventHeaders = ["event", "eventname", "eventtitle", "webinar", "webinarname", "webinartopic", "topic", "meeting", "meetingtopic", "session"]
+
+    /// Rows need an event: `--event`, or an event column.
+    static func requireEventSource(_ event: CommunityEvent?, sheet: SheetColumns, header: CSVReader.Record, file: String) throws {
+        guard event == nil && !sheet.has("event") else { return }
+        throw ImportError.input(file, line: header.line, "has no event column; give the event with --event ID (heartbeat events list).")
+    }
 
     init(fixed: CommunityEvent?, known: [CommunityEvent]) {
         self.fixed = fixed

@@ -29,24 +29,20 @@ public struct FeedbackImporter: Sendable {
     }
 
     public func run(into store: any EventStore) async throws -> EventSheetImportSummary {
-        let records = try SheetColumns.records(file: file)
-        guard let header = records.first else { throw ImportError.input(file, line: nil, "is empty; it needs a header row.") }
-        let sheet = try SheetColumns(header: header, fields: Self.fields, mapping: try SheetColumns.mapping(columns, file: file), file: file)
+        let (rows, header, sheet) = try SheetColumns.read(file: file, fields: Self.fields, columns: columns)
         guard sheet.has("score") || sheet.has("rating") || sheet.has("comment") else {
             throw ImportError.input(
                 file, line: header.line,
                 "has no score, rating or comment column (header: \(header.fields.joined(separator: ", "))). Map one with --column score=HEADER.")
         }
-        guard event != nil || sheet.has("event") else {
-            throw ImportError.input(file, line: header.line, "has no event column; give the event with --event ID (heartbeat events list).")
-        }
+        try EventAssignment.requireEventSource(event, sheet: sheet, header: header, file: file)
         let known = try await store.events()
         var byTitle: [String: CommunityEvent] = [:]
         for event in known { byTitle[event.title.lowercased()] = event }
         var summary = EventSheetImportSummary()
         var responses: [EventFeedback] = []
         var occurrences: [String: Int] = [:]
-        for record in records.dropFirst() {
+        for record in rows {
             summary.rows += 1
             var problems: [String] = []
             func number(_ field: String, _ range: ClosedRange<Int>) -> Int? {
@@ -88,11 +84,7 @@ public struct FeedbackImporter: Sendable {
                     eventID: target.id, key: key, email: email.isEmpty ? nil : email, score: score, rating: rating,
                     comment: comment.isEmpty ? nil : comment))
         }
-        if strict && summary.malformed > 0 {
-            throw ImportError.input(
-                file, line: nil,
-                "\(summary.malformed) row(s) cannot be imported; nothing was stored (--strict):\n  " + summary.malformedExamples.joined(separator: "\n  "))
-        }
+        if strict { try summary.refuseMalformed(file: file) }
         summary.records = responses.count
         summary.saved = try await store.saveFeedback(responses)
         return summary

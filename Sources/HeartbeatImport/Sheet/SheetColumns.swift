@@ -70,13 +70,28 @@ struct SheetColumns {
         return mapping
     }
 
-    /// The file's records, or an error naming the line that cannot be read.
-    static func records(file: String) throws -> [CSVReader.Record] {
-        let bytes = try LineFileReader.readAll(path: file)
+    /// The records of `bytes` (read from `file`), or an error naming the line that cannot be read.
+    static func records(_ bytes: [UInt8], file: String) throws -> [CSVReader.Record] {
         do {
             return try CSVReader(bytes: bytes).records()
         } catch {
             throw ImportError.input(file, line: error.line, error.message)
         }
+    }
+
+    /// A CSV file (plain or gzip) with its header found: the data rows, the header and the columns,
+    /// `columns` being the `--column FIELD=HEADER` options.
+    static func read(file: String, fields: [Field], columns: [String]) throws
+        -> (rows: ArraySlice<CSVReader.Record>, header: CSVReader.Record, sheet: SheetColumns)
+    {
+        try read(records(LineFileReader.readAll(path: file), file: file), file: file, fields: fields, columns: columns)
+    }
+
+    static func read(_ records: [CSVReader.Record], file: String, fields: [Field], columns: [String]) throws
+        -> (rows: ArraySlice<CSVReader.Record>, header: CSVReader.Record, sheet: SheetColumns)
+    {
+        guard let header = records.first else { throw ImportError.input(file, line: nil, "is empty; it needs a header row.") }
+        let sheet = try SheetColumns(header: header, fields: fields, mapping: try mapping(columns, file: file), file: file)
+        return (records.dropFirst(), header, sheet)
     }
 }

@@ -75,14 +75,7 @@ extension SQLiteStore: ContentStore {
 
     public func saveContentItems(_ items: [ContentItem]) async throws -> UpsertCounts {
         try await writer.write { db in
-            var counts = UpsertCounts()
-            for item in items {
-                let stored = try Self.contentItems(db, where: "path = ?", [item.path]).first
-                if stored == item {
-                    counts.unchanged += 1
-                    continue
-                }
-                if stored == nil { counts.added += 1 } else { counts.updated += 1 }
+            try Self.upsert(items, db: db, stored: { try Self.contentItems(db, where: "path = ?", [$0.path]).first }) { item in
                 try db.execute(
                     sql: """
                         INSERT INTO content_item (path, title, author, author_member_id, published_at, url, tags)
@@ -96,8 +89,6 @@ extension SQLiteStore: ContentStore {
                         item.tags.joined(separator: "\n"),
                     ])
             }
-            if counts.added + counts.updated > 0 { try Self.bumpGeneration(db) }
-            return counts
         }
     }
 

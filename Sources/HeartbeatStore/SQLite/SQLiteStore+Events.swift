@@ -27,15 +27,13 @@ extension SQLiteStore: EventStore {
 
     public func saveAttendance(_ attendees: [EventAttendee]) async throws -> UpsertCounts {
         try await writer.write { db in
-            var counts = UpsertCounts()
-            for attendee in attendees {
-                try Self.requireEvent(attendee.eventID, db: db)
-                let stored = try Self.attendees(db, where: "event_id = ? AND key = ?", [attendee.eventID, attendee.key]).first
-                if stored == attendee {
-                    counts.unchanged += 1
-                    continue
+            try Self.upsert(
+                attendees, db: db,
+                stored: { attendee in
+                    try Self.requireEvent(attendee.eventID, db: db)
+                    return try Self.attendees(db, where: "event_id = ? AND key = ?", [attendee.eventID, attendee.key]).first
                 }
-                if stored == nil { counts.added += 1 } else { counts.updated += 1 }
+            ) { attendee in
                 try db.execute(
                     sql: """
                         INSERT OR REPLACE INTO event_attendee
@@ -47,22 +45,18 @@ extension SQLiteStore: EventStore {
                         attendee.attended, attendee.joinedAt?.microseconds, attendee.leftAt?.microseconds, attendee.minutes,
                     ])
             }
-            if counts.added + counts.updated > 0 { try Self.bumpGeneration(db) }
-            return counts
         }
     }
 
     public func saveFeedback(_ responses: [EventFeedback]) async throws -> UpsertCounts {
         try await writer.write { db in
-            var counts = UpsertCounts()
-            for response in responses {
-                try Self.requireEvent(response.eventID, db: db)
-                let stored = try Self.feedback(db, where: "event_id = ? AND key = ?", [response.eventID, response.key]).first
-                if stored == response {
-                    counts.unchanged += 1
-                    continue
+            try Self.upsert(
+                responses, db: db,
+                stored: { response in
+                    try Self.requireEvent(response.eventID, db: db)
+                    return try Self.feedback(db, where: "event_id = ? AND key = ?", [response.eventID, response.key]).first
                 }
-                if stored == nil { counts.added += 1 } else { counts.updated += 1 }
+            ) { response in
                 try db.execute(
                     sql: """
                         INSERT OR REPLACE INTO event_feedback (event_id, key, email, score, rating, comment)
@@ -70,8 +64,6 @@ extension SQLiteStore: EventStore {
                         """,
                     arguments: [response.eventID, response.key, response.email, response.score, response.rating, response.comment])
             }
-            if counts.added + counts.updated > 0 { try Self.bumpGeneration(db) }
-            return counts
         }
     }
 
