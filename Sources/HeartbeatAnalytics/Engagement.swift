@@ -79,7 +79,7 @@ public enum Engagement {
             postsByDay[Int(Timestamp(microseconds: activity.time).dayNumber - period.firstDay)] += 1
             postsByMember[Int(activity.member)] += 1
             postedInChannel.insert(Int64(activity.member) << 32 | Int64(activity.space))
-            if activity.kind == .message {
+            if activity.kind.isTopLevelPost {
                 figures.messages += 1
                 channels[Int(activity.space)].messages += 1
             } else {

@@ -62,7 +62,7 @@ public enum EventAnalytics {
         var memberIndex: [Int64: Int] = [:]
         for (index, member) in snapshot.members.enumerated() { memberIndex[member.id] = index }
         var posts = [[Int64]](repeating: [], count: snapshot.members.count)
-        for activity in snapshot.activities where activity.kind == .message || activity.kind == .reply {
+        for activity in snapshot.activities where activity.kind.isPost {
             if activity.member >= 0 { posts[Int(activity.member)].append(activity.time) }
         }
         for index in posts.indices { posts[index].sort() }

@@ -30,7 +30,7 @@ public enum FirstResponse {
         var outcomes: [Outcome] = []
         var slotByThread: [ThreadKey: Int] = [:]
         for (index, activity) in activities.enumerated()
-        where activity.kind == .message && isPerson(activity.member) && period.contains(microseconds: activity.time) {
+        where activity.kind.isTopLevelPost && isPerson(activity.member) && period.contains(microseconds: activity.time) {
             slotByThread[ThreadKey(space: activity.space, rootTime: activity.time)] = outcomes.count
             outcomes.append(Outcome(root: index, firstResponseSeconds: nil))
         }

@@ -177,7 +177,7 @@ private struct TermCounts: Sendable {
             if now {
                 postCountNow += 1
                 for id in distinct { postsNow[Int(id)] += 1 }
-                if activity.kind == .message && activity.isQuestion { questionTerms.append((index, Array(distinct))) }
+                if activity.kind.isTopLevelPost && activity.isQuestion { questionTerms.append((index, Array(distinct))) }
             } else {
                 postCountBefore += 1
                 for id in distinct { postsBefore[Int(id)] += 1 }

@@ -17,7 +17,28 @@ public enum ActivityKind: Int, Sendable, Codable, CaseIterable {
     case tombstone = 7
     /// A subtype Heartbeat does not interpret (kept with its subtype, counted, never a post).
     case other = 8
+    /// Opened an issue (GitHub). A top-level post in its repository; comments on it are replies.
+    case issue = 9
+    /// Opened a pull request (GitHub). A top-level post; reviews and comments on it are replies.
+    case pullRequest = 10
+    /// A pull request was merged; credited to the pull request's author (who is what the contributor
+    /// funnel follows), dated when it was merged.
+    case merge = 11
+    /// Pushed commits (GitHub `PushEvent`): code activity, not a post.
+    case commit = 12
+    /// Starred a repository (GitHub `WatchEvent`): like a reaction, not a post.
+    case star = 13
+    /// Forked a repository: not a post.
+    case fork = 14
 
-    /// Whether this counts as a person posting (the basis of "active poster").
-    public var isPost: Bool { self == .message || self == .reply }
+    /// Whether this counts as a person posting (the basis of "active poster"): a chat message or
+    /// reply, and on GitHub an issue, a pull request or a comment or review (stored as replies).
+    public var isPost: Bool { isTopLevelPost || self == .reply }
+
+    /// A post that can start a thread (a question, an issue, a pull request): what first-response
+    /// times and unanswered questions are measured on.
+    public var isTopLevelPost: Bool { self == .message || self == .issue || self == .pullRequest }
+
+    /// Opening an issue or a pull request: the funnel's "opened an issue or PR" step.
+    public var isCodeContribution: Bool { self == .issue || self == .pullRequest }
 }

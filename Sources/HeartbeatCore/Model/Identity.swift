@@ -16,11 +16,17 @@ public struct Identity: Sendable, Hashable, Codable {
     public var isBot: Bool
     public var isDeleted: Bool
     public var isAdmin: Bool
+    /// The GitHub login this account is, or names in its profile (a Slack profile field or title with
+    /// `github.com/<login>`): evidence for identity resolution. Lowercased.
+    public var githubLogin: String?
+    /// Further addresses seen for this account (GitHub: commit author e-mails of its pushes):
+    /// evidence for identity resolution, never shown. Lowercased.
+    public var otherEmails: [String]
 
     public init(
         externalID: String, handle: String, displayName: String, realName: String? = nil, email: String? = nil,
         title: String? = nil, timeZone: String? = nil, isBot: Bool = false, isDeleted: Bool = false,
-        isAdmin: Bool = false
+        isAdmin: Bool = false, githubLogin: String? = nil, otherEmails: [String] = []
     ) {
         self.externalID = externalID
         self.handle = handle
@@ -32,5 +38,7 @@ public struct Identity: Sendable, Hashable, Codable {
         self.isBot = isBot
         self.isDeleted = isDeleted
         self.isAdmin = isAdmin
+        self.githubLogin = githubLogin?.lowercased()
+        self.otherEmails = otherEmails.map { $0.lowercased() }
     }
 }

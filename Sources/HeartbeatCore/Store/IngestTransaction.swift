@@ -13,6 +13,21 @@ public protocol IngestTransaction: AnyObject {
     /// placeholder identity. Returns the number of activities now stored from this file.
     @discardableResult
     func replaceSource(_ file: SourceFile, spaceExternalID: String, activities: [Activity]) throws -> Int
+    /// The same for a file whose activities lie in several spaces (a GH Archive hour names many
+    /// repositories): `activities` pairs each space's external id with its activities.
+    @discardableResult
+    func replaceSource(_ file: SourceFile, activitiesBySpace: [(space: String, activities: [Activity])]) throws -> Int
+    /// An activity already stored in this workspace, by space and activity external id: its time and
+    /// its author's external id. Lets an importer date a reply whose root came in an earlier import
+    /// (a GitHub comment names only its issue's number).
+    func storedActivity(space: String, externalID: String) throws -> (time: Timestamp, authorID: String?)?
     /// Records a non-activity file (users.json) as imported.
     func recordSource(_ file: SourceFile) throws
+}
+
+extension IngestTransaction {
+    @discardableResult
+    public func replaceSource(_ file: SourceFile, spaceExternalID: String, activities: [Activity]) throws -> Int {
+        try replaceSource(file, activitiesBySpace: [(spaceExternalID, activities)])
+    }
 }

@@ -38,20 +38,31 @@ final class SQLiteIngestTransaction: IngestTransaction {
         let update = try db.cachedStatement(
             sql: """
                 UPDATE identity SET handle = ?, display_name = ?, real_name = ?, email = ?, title = ?, time_zone = ?,
-                    is_bot = ?, is_deleted = ?, is_admin = ?, is_placeholder = 0
+                    is_bot = ?, is_deleted = ?, is_admin = ?, is_placeholder = 0, github_login = ?
                 WHERE id = ?
                 """)
         for identity in identities {
-            if let id = identityIDs[identity.externalID] {
+            let id: Int64
+            if let existing = identityIDs[identity.externalID] {
+                id = existing
                 try update.execute(arguments: [
                     identity.handle, identity.displayName, identity.realName, identity.email, identity.title,
-                    identity.timeZone, identity.isBot, identity.isDeleted, identity.isAdmin, id,
+                    identity.timeZone, identity.isBot, identity.isDeleted, identity.isAdmin, identity.githubLogin, id,
                 ])
             } else {
-                _ = try insertIdentity(identity, placeholder: false)
+                id = try insertIdentity(identity, placeholder: false)
+            }
+            if !identity.otherEmails.isEmpty {
+                let insert = try db.cachedStatement(
+                    sql: "INSERT INTO identity_email (identity_id, email) VALUES (?, ?) ON CONFLICT DO NOTHING")
+                for email in identity.otherEmails { try insert.execute(arguments: [id, email]) }
             }
         }
+        identitiesChanged = true
     }
+
+    /// Set when accounts were added or updated: the store re-resolves identities before commit.
+    private(set) var identitiesChanged = false
 
     private func insertIdentity(_ identity: Identity, placeholder: Bool) throws -> Int64 {
         try db.cachedStatement(sql: "INSERT INTO member (display_name) VALUES (?)")
@@ -60,16 +71,17 @@ final class SQLiteIngestTransaction: IngestTransaction {
         try db.cachedStatement(
             sql: """
                 INSERT INTO identity (member_id, workspace_id, platform, external_id, handle, display_name, real_name,
-                    email, title, time_zone, is_bot, is_deleted, is_admin, is_placeholder)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    email, title, time_zone, is_bot, is_deleted, is_admin, is_placeholder, github_login)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """
         ).execute(arguments: [
             memberID, workspaceID, platform.rawValue, identity.externalID, identity.handle, identity.displayName,
             identity.realName, identity.email, identity.title, identity.timeZone, identity.isBot, identity.isDeleted,
-            identity.isAdmin, placeholder,
+            identity.isAdmin, placeholder, identity.githubLogin,
         ])
         let id = db.lastInsertedRowID
         identityIDs[identity.externalID] = id
+        identitiesChanged = true
         return id
     }
 
@@ -137,9 +149,29 @@ final class SQLiteIngestTransaction: IngestTransaction {
         _ = try upsertSource(file, activityCount: 0)
     }
 
-    func replaceSource(_ file: SourceFile, spaceExternalID: String, activities: [Activity]) throws -> Int {
-        let sourceID = try upsertSource(file, activityCount: activities.count)
+    func storedActivity(space: String, externalID: String) throws -> (time: Timestamp, authorID: String?)? {
+        guard let spaceID = spaceIDs[space],
+            let row = try Row.fetchOne(
+                db.cachedStatement(
+                    sql: """
+                        SELECT a.time, i.external_id FROM activity a LEFT JOIN identity i ON i.id = a.identity_id
+                        WHERE a.space_id = ? AND a.external_id = ?
+                        """), arguments: [spaceID, externalID])
+        else { return nil }
+        return (Timestamp(microseconds: row[0]), row[1])
+    }
+
+    func replaceSource(_ file: SourceFile, activitiesBySpace: [(space: String, activities: [Activity])]) throws -> Int {
+        let sourceID = try upsertSource(file, activityCount: activitiesBySpace.reduce(0) { $0 + $1.activities.count })
         try db.cachedStatement(sql: "DELETE FROM activity WHERE source_file_id = ?").execute(arguments: [sourceID])
+        var stored = 0
+        for (space, activities) in activitiesBySpace {
+            stored += try insert(activities, space: space, sourceID: sourceID)
+        }
+        return stored
+    }
+
+    private func insert(_ activities: [Activity], space spaceExternalID: String, sourceID: Int64) throws -> Int {
         if spaceIDs[spaceExternalID] == nil {
             try upsertSpaces([Space(externalID: spaceExternalID, name: spaceExternalID, kind: .publicChannel)])
         }

@@ -250,6 +250,28 @@ enum SQLiteMigrations {
                     );
                     """)
         }
+        // Identity resolution: evidence beyond the identity row (a GitHub login named in a profile,
+        // commit e-mails) and the decisions a person made by hand, which every re-resolution obeys.
+        migrator.registerMigration("v5-identities") { db in
+            try db.execute(
+                sql: """
+                    ALTER TABLE identity ADD COLUMN github_login TEXT;
+                    CREATE TABLE identity_email (
+                        identity_id INTEGER NOT NULL REFERENCES identity(id),
+                        email TEXT NOT NULL,
+                        PRIMARY KEY (identity_id, email)
+                    );
+                    -- 'merge': the two accounts are one person; 'split': they are not. Newest wins.
+                    CREATE TABLE identity_decision (
+                        id INTEGER PRIMARY KEY,
+                        kind TEXT NOT NULL CHECK (kind IN ('merge', 'split')),
+                        identity_a INTEGER NOT NULL REFERENCES identity(id),
+                        identity_b INTEGER NOT NULL REFERENCES identity(id),
+                        decided_at INTEGER NOT NULL,
+                        UNIQUE (identity_a, identity_b)
+                    );
+                    """)
+        }
         return migrator
     }
 }
