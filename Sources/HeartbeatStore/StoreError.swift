@@ -1,7 +1,7 @@
 /// Why the store refused a request, with what to do about it. Never includes bound values
 /// (message text, e-mails): GRDB's `DatabaseError.description` hides them and so do we.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
-    private enum Code: String, Sendable { case cannotOpen, unknownSpace, database, accountExists, unknownAccount }
+    private enum Code: String, Sendable { case cannotOpen, unknownSpace, database, accountExists, unknownAccount, unknownMember, unknownIdentity }
 
     private let code: Code
     public let message: String
@@ -25,6 +25,14 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
 
     static func unknownAccount(_ name: String) -> StoreError {
         StoreError(.unknownAccount, "no account named '\(name)'. heartbeat users list shows the accounts.")
+    }
+
+    static func unknownMember(_ id: Int64) -> StoreError {
+        StoreError(.unknownMember, "no member #\(id). heartbeat members lists them; heartbeat identities list shows merged people.")
+    }
+
+    static func unknownIdentity(_ id: Int64) -> StoreError {
+        StoreError(.unknownIdentity, "no account with id \(id). heartbeat member NAME lists a person's accounts.")
     }
 
     static func unknownSpace(_ names: [String], available: [String]) -> StoreError {

@@ -118,7 +118,7 @@ final class SlackImportJob: @unchecked Sendable {
             realName: user.profile?.realName ?? user.realName, email: user.profile?.email?.nilIfEmpty,
             title: user.profile?.title?.nilIfEmpty, timeZone: user.tz,
             isBot: user.isBot == true || user.id == SlackUser.slackbotID, isDeleted: user.deleted == true,
-            isAdmin: user.isAdmin == true || user.isOwner == true)
+            isAdmin: user.isAdmin == true || user.isOwner == true, githubLogin: user.profile?.githubLogin)
     }
 
     /// `My Community Slack export Jan 1 2024 - Nov 1 2026.zip` → `My Community`.

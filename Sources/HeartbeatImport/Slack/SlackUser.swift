@@ -1,3 +1,5 @@
+import HeartbeatCore
+
 /// One entry of `users.json`, only the fields Heartbeat stores.
 struct SlackUser: Decodable, Sendable {
     struct Profile: Decodable, Sendable {
@@ -6,9 +8,30 @@ struct SlackUser: Decodable, Sendable {
         var email: String?
         var title: String?
         var botID: String?
+        /// Custom profile fields (`{"Xf01": {"value": "https://github.com/alice"}}`); Slack writes
+        /// `[]` or `null` when there are none, so anything that is not an object reads as none.
+        var fieldValues: [String]
 
         enum CodingKeys: String, CodingKey {
-            case realName = "real_name", displayName = "display_name", email, title, botID = "bot_id"
+            case realName = "real_name", displayName = "display_name", email, title, botID = "bot_id", fields
+        }
+
+        struct Field: Decodable { var value: String? }
+
+        init(from decoder: any Decoder) throws {
+            let container = try decoder.container(keyedBy: CodingKeys.self)
+            realName = try container.decodeIfPresent(String.self, forKey: .realName)
+            displayName = try container.decodeIfPresent(String.self, forKey: .displayName)
+            email = try container.decodeIfPresent(String.self, forKey: .email)
+            title = try container.decodeIfPresent(String.self, forKey: .title)
+            botID = try container.decodeIfPresent(String.self, forKey: .botID)
+            let fields = try? container.decodeIfPresent([String: Field].self, forKey: .fields)
+            fieldValues = (fields ?? [:]).keys.sorted().compactMap { fields?[$0]?.value }
+        }
+
+        /// The GitHub login the title or a custom field names.
+        var githubLogin: String? {
+            ([title ?? ""] + fieldValues).lazy.compactMap { GitHubProfileLink.login(in: $0) }.first
         }
     }
 

@@ -41,6 +41,7 @@ public final class SQLiteStore: CommunityStore {
         try await writer.write { db in
             let transaction = try SQLiteIngestTransaction(db: db, workspace: workspace)
             let result = try body(transaction)
+            if transaction.identitiesChanged { try Self.resolveIdentities(db) }
             try db.execute(sql: "UPDATE store_generation SET value = value + 1")
             return result
         }
