@@ -11,6 +11,7 @@ public struct MemberProfile: Codable, Sendable, Hashable {
     public struct RecentActivity: Codable, Sendable, Hashable {
         /// `YYYY-MM-DDTHH:MM:SSZ`.
         public var time: String
+        public var platform: String = ""
         public var channel: String
         /// `message`, `reply`, `join`, …
         public var kind: String
@@ -42,6 +43,33 @@ public struct MemberProfile: Codable, Sendable, Hashable {
     public var recent: [RecentActivity]
     /// The reach of the catalog items this member wrote (whole history); nil when they wrote none.
     public var reach: ContentReach? = nil
+    /// Every account of this person, on every platform, and why it is theirs.
+    public var accounts: [Account] = []
+    /// Per platform: first and last activity, posts and all activities.
+    public var platforms: [PlatformActivity] = []
+    /// The `heartbeat.toml` segments this person is in.
+    public var segments: [String] = []
+
+    /// One account of the person.
+    public struct Account: Codable, Sendable, Hashable {
+        public var platform: String
+        public var workspace: String
+        public var handle: String
+        public var name: String
+        public var isBot: Bool
+        public var isDeleted: Bool
+        /// Why this account belongs to the person (`same e-mail a…@example.org`, `merged by hand`);
+        /// empty for the account the person was first known by.
+        public var linkedBy: String
+    }
+
+    public struct PlatformActivity: Codable, Sendable, Hashable {
+        public var platform: String
+        public var firstActivity: String?
+        public var lastActivity: String?
+        public var posts: Int
+        public var activities: Int
+    }
 
     /// What an author's writing drew: per item and in total, over the whole history.
     public struct ContentReach: Codable, Sendable, Hashable {
@@ -60,10 +88,21 @@ public struct MemberProfile: Codable, Sendable, Hashable {
     }
 
     /// The profile of the member with store id `memberID`, or nil when there is none.
-    public static func load(store: any CommunityStore, memberID: Int64, recentCount: Int = 15) async throws -> MemberProfile? {
+    /// With `config`, the person's segments are listed too.
+    public static func load(
+        store: any CommunityStore, memberID: Int64, recentCount: Int = 15, config: HeartbeatConfig? = nil
+    ) async throws -> MemberProfile? {
         let snapshot = try await store.snapshot(ActivityQuery())
         guard let index = snapshot.members.firstIndex(where: { $0.id == memberID }) else { return nil }
         var profile = build(snapshot: snapshot, member: Int32(index), recentCount: recentCount)
+        if let identities = store as? any IdentityStore {
+            profile.profile.accounts = try await accounts(of: memberID, in: identities)
+        }
+        if let config, !config.segments.isEmpty {
+            let membership = try await Segments.membership(of: config.segments, store: store, config: config)
+            let flags = membership[memberID] ?? []
+            profile.profile.segments = zip(config.segments, flags).filter { $0.1 }.map { $0.0.name }
+        }
         let texts = try await store.texts(ofActivities: profile.recentIDs)
         for (slot, id) in profile.recentIDs.enumerated() {
             profile.profile.recent[slot].excerpt = Engagement.excerpt(texts[id] ?? "")
@@ -72,6 +111,24 @@ public struct MemberProfile: Codable, Sendable, Hashable {
             profile.profile.reach = try await reach(of: memberID, in: content)
         }
         return profile.profile
+    }
+
+    /// The person's accounts, each with the link that joined it (first account: none).
+    static func accounts(of memberID: Int64, in store: any IdentityStore) async throws -> [Account] {
+        let records = try await store.identityRecords().filter { $0.memberID == memberID }
+        let resolution = try await store.identityResolution()
+        var linkOf: [Int64: String] = [:]
+        for link in resolution.links {
+            let text = link.description
+            if linkOf[link.identityB] == nil { linkOf[link.identityB] = text }
+            if linkOf[link.identityA] == nil, link.identityA != records.first?.id { linkOf[link.identityA] = text }
+        }
+        return records.enumerated().map { offset, record in
+            Account(
+                platform: record.platform.rawValue, workspace: record.workspaceName, handle: record.handle,
+                name: record.displayName, isBot: record.isBot, isDeleted: record.isDeleted,
+                linkedBy: offset == 0 ? "" : (linkOf[record.id] ?? "merged by hand"))
+        }
     }
 
     /// The author's reach, computed like `report content --all` over their items only.
@@ -102,12 +159,21 @@ public struct MemberProfile: Codable, Sendable, Hashable {
         var replies = 0
         var byChannel = [Int](repeating: 0, count: snapshot.spaces.count)
         var recent: [Int] = []
+        var platforms: [Platform: PlatformActivity] = [:]
         for (index, activity) in snapshot.activities.enumerated() where activity.member == member {
+            let platform = snapshot.spaces[Int(activity.space)].platform
+            let day = Timestamp(microseconds: activity.time).isoDay
+            var summary = platforms[platform] ?? PlatformActivity(
+                platform: platform.rawValue, firstActivity: day, lastActivity: day, posts: 0, activities: 0)
+            summary.lastActivity = day
+            summary.activities += 1
             if activity.kind.isPost {
                 posts += 1
+                summary.posts += 1
                 if activity.kind == .reply { replies += 1 }
                 byChannel[Int(activity.space)] += 1
             }
+            platforms[platform] = summary
             recent.append(index)
         }
         var given = 0
@@ -118,7 +184,7 @@ public struct MemberProfile: Codable, Sendable, Hashable {
             if author == member, reaction.reactor != member, snapshot.isPerson(reaction.reactor) { received += 1 }
         }
         let latest = recent.sorted { snapshot.activities[$0].time > snapshot.activities[$1].time }.prefix(recentCount)
-        let profile = MemberProfile(
+        var profile = MemberProfile(
             memberID: account.id, name: account.displayName, handle: account.handle, title: account.title,
             platform: account.platform.rawValue, isBot: account.isBot, isDeleted: account.isDeleted,
             isAdmin: account.isAdmin, email: nil, firstSeen: account.firstSeen?.isoDay, lastSeen: account.lastSeen?.isoDay,
@@ -130,8 +196,10 @@ public struct MemberProfile: Codable, Sendable, Hashable {
                 let activity = snapshot.activities[index]
                 return RecentActivity(
                     time: Timestamp(microseconds: activity.time).isoDateTime,
+                    platform: snapshot.spaces[Int(activity.space)].platform.rawValue,
                     channel: snapshot.spaces[Int(activity.space)].name, kind: "\(activity.kind)", excerpt: "")
             })
+        profile.platforms = platforms.values.sorted { ($0.firstActivity ?? "", $0.platform) < ($1.firstActivity ?? "", $1.platform) }
         return (profile, latest.map { snapshot.activities[$0].id })
     }
 }

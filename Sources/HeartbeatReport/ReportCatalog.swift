@@ -99,6 +99,11 @@ public struct ReportCatalog: Sendable {
             build: { try await Responsiveness.report(store: $0, request: $1, config: $2) },
             document: { $0.document }),
         Entry(
+            name: "funnel", title: "Contributor funnel",
+            abstract: "From chat to code: members, posted, answered others, opened an issue or PR, merged; first-time contributors.",
+            type: FunnelReport.self, build: { try await Funnel.report(store: $0, request: $1, config: $2) },
+            document: { $0.document }),
+        Entry(
             name: "contributors", title: "Contributors",
             abstract: "The contributor program: submissions by state, overdue work, roles, new and quiet contributors, guidelines.",
             type: ContributorsReport.self, build: { try await Contributors.report(store: $0, request: $1, config: $2) },

@@ -12,7 +12,7 @@ struct ReportCommand: AsyncParsableCommand {
         subcommands: [
             EngagementCommand.self, InfluenceCommand.self, OrganicCommand.self, RetentionCommand.self,
             TopicsCommand.self, SegmentsCommand.self, ActivityCommand.self, ResponsivenessCommand.self,
-            ContributorsCommand.self, ContentReportCommand.self, EventsReportCommand.self,
+            ContributorsCommand.self, FunnelCommand.self, ContentReportCommand.self, EventsReportCommand.self,
         ],
         defaultSubcommand: EngagementCommand.self)
 }
