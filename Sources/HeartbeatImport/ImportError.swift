@@ -6,7 +6,7 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case exportNotFound = "export-not-found", notAnExport = "not-an-export", damagedArchive = "damaged-archive",
             unreadableEntry = "unreadable-entry", malformedJSON = "malformed-json",
             unexpectedValue = "unexpected-value", badFileName = "bad-file-name", badSheet = "bad-sheet",
-            badInput = "bad-input"
+            badInput = "bad-input", unknownExport = "unknown-export"
     }
 
     private let code: Code
@@ -42,6 +42,14 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
             message: "not a Slack export: \(missing.joined(separator: " and ")) not found among its \(sawFiles) files. "
                 + "A Slack export (Workspace settings > Import/Export Data > Export) holds users.json, channels.json "
                 + "and one folder per channel.")
+    }
+
+    static func unknownExport(_ path: String) -> ImportError {
+        ImportError(
+            .unknownExport, file: path,
+            message: "not an export Heartbeat knows. It reads a Slack export (.zip or folder with users.json), "
+                + "DiscordChatExporter JSON (a file or folder of channel files), Telegram Desktop's result.json, "
+                + "GH Archive hours (.json.gz) or GitHub REST API JSON arrays. Name the kind with --source if it was not recognised.")
     }
 
     /// A CSV file that cannot be imported (`line` when one line is at fault).

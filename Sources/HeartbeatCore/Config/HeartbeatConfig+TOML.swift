@@ -65,6 +65,10 @@ extension HeartbeatConfig {
             self.content.collectOrigins = try content.strings("collect_origins") ?? []
             try content.finish()
         }
+        if var github = try reader.table("github") {
+            self.github.repositories = try github.strings("repositories") ?? []
+            try github.finish()
+        }
         if var events = try reader.table("events") {
             self.events.followUpDays = try events.integer("follow_up_days", atLeast: 1) ?? self.events.followUpDays
             try events.finish()

@@ -20,6 +20,7 @@ public struct HeartbeatConfig: Sendable, Equatable {
     public var contributors = ContributorSettings()
     public var content = ContentSettings()
     public var events = EventSettings()
+    public var github = GitHubSettings()
 
     public init() {}
 
@@ -128,6 +129,14 @@ public struct HeartbeatConfig: Sendable, Equatable {
         public var allAssetExtensions: Set<String> {
             Set(Self.defaultAssetExtensions + assetExtensions.map { $0.lowercased().trimmingCharacters(in: CharacterSet(charactersIn: ".")) })
         }
+    }
+
+    /// `[github]`: which repositories are the community's (GH Archive files hold every public
+    /// repository; only these are kept).
+    public struct GitHubSettings: Sendable, Equatable {
+        /// `owner/name`, matched without regard to case.
+        public var repositories: [String] = []
+        public init() {}
     }
 
     /// `[events]`: what counts as an attendee becoming an active member.
