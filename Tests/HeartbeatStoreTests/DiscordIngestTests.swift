@@ -166,6 +166,22 @@ import Testing
         #expect(try await store.counts() == Self.counts)
     }
 
+    /// With `skipBadFiles`, a damaged thread file is listed and the rest imported: general.json alone
+    /// gives the same 7 accounts (erin joins, the bot posts there too), 1 space, 9 activities,
+    /// 2 reactions (👋 by bob and carol), 2 mentions and 1 source file.
+    @Test func skipBadFilesImportsTheRestAndSaysWhy() async throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.discordExport)
+        try #"{"guild": {"id": "1000"}, "channel": {"id": "2003"}, "messages": [{"id": 5}]}"#
+            .write(to: copy.appendingPathComponent("help-thread.json"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore()
+        let summary = try await DiscordImporter(path: copy.path, options: ImportOptions(skipBadFiles: true)).run(into: store)
+        #expect(summary.skipped.map(\.description) == [
+            "help-thread.json:at messages[0].id: expected a string; Expected to decode String but found number instead."
+        ])
+        #expect(try await store.counts() == StoreCounts(
+            workspaces: 1, members: 7, identities: 7, spaces: 1, activities: 9, reactions: 2, mentions: 2, sourceFiles: 1))
+    }
+
     @Test func badTimestampNamesFileMessageAndValue() async throws {
         let directory = try TemporaryDirectory.make()
         try #"{"guild": {"id": "1000"}, "channel": {"id": "2001", "name": "general"}, "messages": [{"id": "7", "timestamp": "2026-03-02T09:00:00+01:00"}, {"id": "8", "timestamp": "yesterday at noon"}]}"#
