@@ -36,6 +36,12 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
             message: "no such file or folder. Give the Slack export .zip as downloaded, or the folder it unzips to.")
     }
 
+    /// A chat export path that does not exist; `expected` says what to give (`the DiscordChatExporter
+    /// .json file or a folder of them`).
+    static func exportNotFound(_ path: String, expected: String) -> ImportError {
+        ImportError(.exportNotFound, file: path, message: "no such file or folder. Give \(expected).")
+    }
+
     static func notAnExport(_ path: String, missing: [String], sawFiles: Int) -> ImportError {
         ImportError(
             .notAnExport, file: path,

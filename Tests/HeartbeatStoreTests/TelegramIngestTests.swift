@@ -182,3 +182,20 @@ import Testing
         #expect(try await store.counts() == Self.counts)
     }
 }
+
+@Suite struct ChatImportPathTests {
+    @Test func missingPathsSayWhatToGive() async throws {
+        let store = try SQLiteStore()
+        let missing = try TemporaryDirectory.make().appendingPathComponent("nope.json").path
+        await #expect {
+            _ = try await TelegramImporter(path: missing).run(into: store)
+        } throws: { error in
+            (error as? ImportError)?.description.hasSuffix("no such file or folder. Give the result.json Telegram Desktop wrote, or its folder.") == true
+        }
+        await #expect {
+            _ = try await DiscordImporter(path: missing).run(into: store)
+        } throws: { error in
+            (error as? ImportError)?.description.contains("DiscordChatExporter .json file") == true
+        }
+    }
+}

@@ -24,11 +24,12 @@ final class SingleFileExportArchive: ExportArchive {
     }
 }
 
-/// Opens `path` as a single `.json` file, a folder or a zip archive, whichever it is.
-func openJSONExport(at path: String) throws -> any ExportArchive {
+/// Opens `path` as a single `.json` file, a folder or a zip archive, whichever it is; `expected`
+/// tells the user what to give when nothing is there.
+func openJSONExport(at path: String, expected: String) throws -> any ExportArchive {
     var isDirectory: ObjCBool = false
     guard FileManager.default.fileExists(atPath: path, isDirectory: &isDirectory) else {
-        throw ImportError.exportNotFound(path)
+        throw ImportError.exportNotFound(path, expected: expected)
     }
     if !isDirectory.boolValue, path.lowercased().hasSuffix(".json") { return try SingleFileExportArchive(path: path) }
     return try openExportArchive(at: path)

@@ -59,7 +59,7 @@ final class DiscordImportJob: @unchecked Sendable {
 
     init(path: String, options: ImportOptions) throws {
         self.options = options
-        archive = try openJSONExport(at: path)
+        archive = try openJSONExport(at: path, expected: "a DiscordChatExporter .json file, or a folder or .zip of them")
         let entries = archive.entries.filter { $0.path.lowercased().hasSuffix(".json") }
         guard !entries.isEmpty else {
             throw ImportError.notADiscordExport(path, detail: "no .json file found among its \(archive.entries.count) files")

@@ -1,6 +1,9 @@
 import HeartbeatCore
 
 /// Turns the messages of one Telegram chat into activities, and records every account it sees.
+///
+/// Mentions are `mention_name` entities, which carry the account's id (`user<id>`). Plain `@handle`
+/// mentions are not resolved: Telegram exports do not say which account has which handle.
 struct TelegramChatMapper {
     struct Result {
         var activities: [Activity]

@@ -50,7 +50,7 @@ final class TelegramImportJob: @unchecked Sendable {
     let bytesRead: Int64
 
     init(path: String, options: ImportOptions) throws {
-        let archive = try openJSONExport(at: path)
+        let archive = try openJSONExport(at: path, expected: "the result.json Telegram Desktop wrote, or its folder")
         let candidates = archive.entries.filter { $0.path == "result.json" || $0.path.hasSuffix("/result.json") }
         guard let entry = candidates.min(by: { $0.path.count < $1.path.count })
             ?? (archive.entries.count == 1 && archive.entries[0].path.hasSuffix(".json") ? archive.entries[0] : nil)
