@@ -6,7 +6,7 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case exportNotFound = "export-not-found", notAnExport = "not-an-export", damagedArchive = "damaged-archive",
             unreadableEntry = "unreadable-entry", malformedJSON = "malformed-json",
             unexpectedValue = "unexpected-value", badFileName = "bad-file-name", badSheet = "bad-sheet",
-            badInput = "bad-input", unknownExport = "unknown-export"
+            badInput = "bad-input", unknownExport = "unknown-export", mixedExports = "mixed-exports"
     }
 
     private let code: Code
@@ -34,6 +34,12 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         ImportError(
             .exportNotFound, file: path,
             message: "no such file or folder. Give the Slack export .zip as downloaded, or the folder it unzips to.")
+    }
+
+    /// A chat export path that does not exist; `expected` says what to give (`the DiscordChatExporter
+    /// .json file or a folder of them`).
+    static func exportNotFound(_ path: String, expected: String) -> ImportError {
+        ImportError(.exportNotFound, file: path, message: "no such file or folder. Give \(expected).")
     }
 
     static func notAnExport(_ path: String, missing: [String], sawFiles: Int) -> ImportError {
@@ -85,5 +91,37 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
 
     static func badFileName(_ path: String, detail: String) -> ImportError {
         ImportError(.badFileName, file: path, message: detail)
+    }
+
+    static func notADiscordExport(_ path: String, detail: String) -> ImportError {
+        ImportError(
+            .notAnExport, file: path,
+            message: "not a Discord export: \(detail). Export each channel with DiscordChatExporter "
+                + "(Export > format \"JSON\"; CLI: `DiscordChatExporter.Cli export -f Json`) and give one .json file "
+                + "or a folder of them.")
+    }
+
+    /// Two files of one Discord import come from different servers (guilds).
+    static func mixedDiscordGuilds(_ path: String, guild: String, firstFile: String, firstGuild: String) -> ImportError {
+        ImportError(
+            .mixedExports, file: path,
+            message: "this file is from Discord server \(guild), but \(firstFile) is from server \(firstGuild); "
+                + "one import holds one server. Import each server's files from its own folder.")
+    }
+
+    static func notATelegramExport(_ path: String, detail: String) -> ImportError {
+        ImportError(
+            .notAnExport, file: path,
+            message: "not a Telegram export: \(detail). In Telegram Desktop open the group, then the chat menu (⋮) > "
+                + "Export chat history, choose format \"Machine-readable JSON\", and give the result.json it writes "
+                + "(or Settings > Advanced > Export Telegram data, also as JSON).")
+    }
+
+    /// A date or time field that cannot be read: names the element (`messages[3]`), the message id
+    /// and the value, which is never message text.
+    static func badTime(_ path: String, element: String, field: String, value: String, expected: String) -> ImportError {
+        ImportError(
+            .unexpectedValue, file: path, position: "at \(element).\(field)",
+            message: "`\(field)` must be \(expected), found \"\(value.prefix(40))\"")
     }
 }

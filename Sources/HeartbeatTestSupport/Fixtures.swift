@@ -14,6 +14,17 @@ public enum Fixtures {
     /// `Tests/Fixtures/tiny-export`: 7 accounts, 2 channels, 3 day files (see its README in the tests).
     public static var tinyExport: URL { url("tiny-export") }
 
+    /// `Tests/Fixtures/discord`: two DiscordChatExporter files of one server, `general.json` (a
+    /// channel, 9 messages) and `help-thread.json` (a thread of #help, 4 messages).
+    public static var discordExport: URL { url("discord") }
+
+    /// `Tests/Fixtures/telegram/result.json`: a single-chat Telegram Desktop export (12 messages).
+    public static var telegramExport: URL { url("telegram/result.json") }
+
+    /// `Tests/Fixtures/telegram-full/result.json`: a full Telegram export (two groups, a left
+    /// group and a personal chat that is not imported).
+    public static var telegramFullExport: URL { url("telegram-full/result.json") }
+
     /// A fresh copy of a fixture folder in a new temporary directory, safe to modify.
     public static func temporaryCopy(of fixture: URL) throws -> URL {
         let directory = try TemporaryDirectory.make()
