@@ -14,6 +14,11 @@ public enum Fixtures {
     /// `Tests/Fixtures/tiny-export`: 7 accounts, 2 channels, 3 day files (see its README in the tests).
     public static var tinyExport: URL { url("tiny-export") }
 
+    /// `Tests/Fixtures/github`: one GH Archive hour (`2026-03-05-10.json`, and the same gzipped) and
+    /// REST API output under `rest/` (`issues.json`, `pulls.json`, `comments.json`) for
+    /// `heartbeat-demo/engine`; the figures are worked out in `GitHubIngestTests`.
+    public static var github: URL { url("github") }
+
     /// A fresh copy of a fixture folder in a new temporary directory, safe to modify.
     public static func temporaryCopy(of fixture: URL) throws -> URL {
         let directory = try TemporaryDirectory.make()
