@@ -252,9 +252,11 @@ import Testing
         #expect(try await store.counts() == Self.restCounts)
     }
 
-    @Test func fileThatIsNotGitHubActivityIsRefused() async throws {
-        let url = try TemporaryDirectory.make().appendingPathComponent("notes.txt")
-        try "hello\n".write(to: url, atomically: true, encoding: .utf8)
+    /// Plain text, and an API error response saved instead of the issues.
+    @Test(arguments: ["hello\n", "{\"message\": \"Not Found\", \"documentation_url\": \"https://docs.github.com/rest\"}\n"])
+    func fileThatIsNotGitHubActivityIsRefused(text: String) async throws {
+        let url = try TemporaryDirectory.make().appendingPathComponent("issues.json")
+        try text.write(to: url, atomically: true, encoding: .utf8)
         let store = try SQLiteStore()
         await #expect {
             _ = try await Self.importing([url], into: store)

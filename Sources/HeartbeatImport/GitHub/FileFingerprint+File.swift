@@ -6,7 +6,10 @@ extension FileFingerprint {
     /// its size and the CRC-32 of its bytes as stored (compressed when it is gzip), the same
     /// checksum a folder export's files get.
     static func ofFile(atPath path: String) throws -> FileFingerprint {
-        guard let handle = FileHandle(forReadingAtPath: path) else {
+        var isFolder: ObjCBool = false
+        guard FileManager.default.fileExists(atPath: path, isDirectory: &isFolder), !isFolder.boolValue,
+            let handle = FileHandle(forReadingAtPath: path)
+        else {
             throw ImportError.input(path, line: nil, "no such file, or it cannot be opened; check the path and permissions.")
         }
         defer { try? handle.close() }

@@ -18,6 +18,7 @@ struct GitHubFileReader {
         var content = GitHubFileContent()
         var format: Format?
         var restBytes: [UInt8] = []
+        var isFirstEvent = true
         try reader.forEachLine { line in
             if format == nil {
                 guard let first = line.first(where: { !Self.isSpace($0) }) else { return }
@@ -37,7 +38,9 @@ struct GitHubFileReader {
                 restBytes.append(0x0A)
             case .archive:
                 guard line.contains(where: { !Self.isSpace($0) }) else { return }
-                try readEvent(line, number: reader.lineNumber, mapper: mapper, decoder: decoder, into: &content)
+                try readEvent(
+                    line, number: reader.lineNumber, isFirst: isFirstEvent, mapper: mapper, decoder: decoder, into: &content)
+                isFirstEvent = false
             case nil:
                 break
             }
@@ -55,13 +58,18 @@ struct GitHubFileReader {
     }
 
     private func readEvent(
-        _ line: UnsafeBufferPointer<UInt8>, number: Int, mapper: GitHubEventMapper, decoder: JSONDecoder,
+        _ line: UnsafeBufferPointer<UInt8>, number: Int, isFirst: Bool, mapper: GitHubEventMapper, decoder: JSONDecoder,
         into content: inout GitHubFileContent
     ) throws {
         let data = Data(buffer: line)
         let event: GitHubEventHeader
         do {
             event = try decoder.decode(GitHubEventHeader.self, from: data)
+        } catch DecodingError.keyNotFound(let key, let context) where isFirst && context.codingPath.isEmpty {
+            // An object without an event's fields from the start: most likely an API error response
+            // (`{"message": "Not Found", …}`) or some other JSON, not a GH Archive hour.
+            throw ImportError.notGitHubActivity(
+                path, detail: "its first line is a JSON object without `\(key.stringValue)`, not a GH Archive event")
         } catch let error as DecodingError {
             throw describe(error, line: Array(line), number: number)
         }
