@@ -6,7 +6,9 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
         case exportNotFound = "export-not-found", notAnExport = "not-an-export", damagedArchive = "damaged-archive",
             unreadableEntry = "unreadable-entry", malformedJSON = "malformed-json",
             unexpectedValue = "unexpected-value", badFileName = "bad-file-name", badSheet = "bad-sheet",
-            badInput = "bad-input", unknownExport = "unknown-export", mixedExports = "mixed-exports"
+            badInput = "bad-input", unknownExport = "unknown-export", mixedExports = "mixed-exports",
+            notGitHubActivity = "not-github-activity", repositoriesRequired = "repositories-required",
+            badGitHubEvent = "bad-github-event"
     }
 
     private let code: Code
@@ -124,4 +126,33 @@ public struct ImportError: Error, Sendable, CustomStringConvertible {
             .unexpectedValue, file: path, position: "at \(element).\(field)",
             message: "`\(field)` must be \(expected), found \"\(value.prefix(40))\"")
     }
+
+    /// A file given to the GitHub importer that is neither a GH Archive hour nor REST API output.
+    static func notGitHubActivity(_ path: String, detail: String) -> ImportError {
+        ImportError(
+            .notGitHubActivity, file: path,
+            message: "not GitHub activity: \(detail). Give GH Archive hourly files as downloaded "
+                + "(https://data.gharchive.org/2026-03-02-15.json.gz) or JSON saved from the REST API "
+                + "(gh api --paginate 'repos/O/R/issues?state=all' > issues.json; also pulls and issues/comments).")
+    }
+
+    /// A GH Archive hour holds every public repository's events: importing it unfiltered would store
+    /// a hundred thousand strangers.
+    static func repositoriesRequired(_ path: String) -> ImportError {
+        ImportError(
+            .repositoriesRequired, file: path,
+            message: "a GH Archive file holds the events of every public repository; name the repositories "
+                + "to keep with --repo owner/name or [github] repositories in heartbeat.toml.")
+    }
+
+    /// One line of a GH Archive file that is not a GitHub event (`column` when the JSON is malformed).
+    static func badGitHubEvent(_ path: String, line: Int, column: Int?, detail: String) -> ImportError {
+        ImportError(
+            .badGitHubEvent, file: path, position: "\(line)" + (column.map { ":\($0)" } ?? ""),
+            message: "line \(line) is not a GitHub event: \(detail)")
+    }
+
+    /// Whether this error is about the import's settings rather than one file (never skipped by
+    /// `--skip-bad-files`).
+    var isSettingsError: Bool { code == .repositoriesRequired }
 }

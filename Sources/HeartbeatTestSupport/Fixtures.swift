@@ -25,6 +25,11 @@ public enum Fixtures {
     /// group and a personal chat that is not imported).
     public static var telegramFullExport: URL { url("telegram-full/result.json") }
 
+    /// `Tests/Fixtures/github`: one GH Archive hour (`2026-03-05-10.json`, and the same gzipped) and
+    /// REST API output under `rest/` (`issues.json`, `pulls.json`, `comments.json`) for
+    /// `heartbeat-demo/engine`; the figures are worked out in `GitHubIngestTests`.
+    public static var github: URL { url("github") }
+
     /// A fresh copy of a fixture folder in a new temporary directory, safe to modify.
     public static func temporaryCopy(of fixture: URL) throws -> URL {
         let directory = try TemporaryDirectory.make()

@@ -25,9 +25,11 @@ enum CRC32 {
         data.withUnsafeBytes { checksum(UnsafeRawBufferPointer($0)) }
     }
 
-    static func checksum(_ bytes: UnsafeRawBufferPointer) -> UInt32 {
+    /// The checksum of `bytes`, or, with `previous`, of the bytes that gave `previous` followed by
+    /// `bytes`: a file read in chunks gets the same value as the file read at once.
+    static func checksum(_ bytes: UnsafeRawBufferPointer, continuing previous: UInt32 = 0) -> UInt32 {
         return Self.table.withUnsafeBufferPointer { table in
-            var crc: UInt32 = 0xFFFF_FFFF
+            var crc: UInt32 = previous ^ 0xFFFF_FFFF
             var index = 0
             let count = bytes.count
             while index + 8 <= count {
