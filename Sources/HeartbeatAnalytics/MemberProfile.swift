@@ -117,12 +117,7 @@ public struct MemberProfile: Codable, Sendable, Hashable {
     static func accounts(of memberID: Int64, in store: any IdentityStore) async throws -> [Account] {
         let records = try await store.identityRecords().filter { $0.memberID == memberID }
         let resolution = try await store.identityResolution()
-        var linkOf: [Int64: String] = [:]
-        for link in resolution.links {
-            let text = link.description
-            if linkOf[link.identityB] == nil { linkOf[link.identityB] = text }
-            if linkOf[link.identityA] == nil, link.identityA != records.first?.id { linkOf[link.identityA] = text }
-        }
+        let linkOf = resolution.linkByIdentity().mapValues(\.description)
         return records.enumerated().map { offset, record in
             Account(
                 platform: record.platform.rawValue, workspace: record.workspaceName, handle: record.handle,

@@ -56,8 +56,7 @@ struct IdentitiesCommand: AsyncParsableCommand {
             }
             let resolution = try await database.identityResolution()
             let byID = Dictionary(uniqueKeysWithValues: records.map { ($0.id, $0) })
-            var linkOf: [Int64: IdentityLink] = [:]
-            for link in resolution.links { linkOf[link.identityB] = linkOf[link.identityB] ?? link }
+            let linkOf = resolution.linkByIdentity()
             let people = resolution.groups.filter { $0.count > 1 }.prefix(limit)
             var rows: [[ReportDocument.Cell]] = []
             var json: [PersonAccounts] = []

@@ -15,11 +15,11 @@ import Testing
         let first = try CLIRunner.run(["ingest", Fixtures.tinyExport.path, "--db", db])
         #expect(first.status == 0)
         #expect(first.stdout.contains("3 day files: 3 imported, 0 unchanged, 0 skipped"))
-        #expect(first.stdout.contains("Store \(db): 7 members, 17 activities, 3 reactions, 1 mentions"))
+        #expect(first.stdout.contains("Store \(db): 7 accounts = 7 people, 17 activities, 3 reactions, 1 mentions"))
         #expect(first.stderr.contains("unknown message subtype 'huddle_magic'"))
         let second = try CLIRunner.run(["ingest", Fixtures.tinyExport.path, "--db", db])
         #expect(second.stdout.contains("3 day files: 0 imported, 3 unchanged, 0 skipped"))
-        #expect(second.stdout.contains("7 members, 17 activities"))
+        #expect(second.stdout.contains("7 people, 17 activities"))
     }
 
     @Test(arguments: ["markdown", "csv", "json", "table"])

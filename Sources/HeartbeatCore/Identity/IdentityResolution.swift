@@ -13,4 +13,28 @@ public struct IdentityResolution: Sendable, Hashable, Codable {
         self.links = links
         self.refusals = refusals
     }
+
+    /// For each account joined to a person, the link that joined it, walking the links outward from
+    /// the person's first account (which has none): what "joined by" shows.
+    public func linkByIdentity() -> [Int64: IdentityLink] {
+        var adjacent: [Int64: [IdentityLink]] = [:]
+        for link in links {
+            adjacent[link.identityA, default: []].append(link)
+            adjacent[link.identityB, default: []].append(link)
+        }
+        var result: [Int64: IdentityLink] = [:]
+        for group in groups where group.count > 1 {
+            var visited: Set<Int64> = [group[0]]
+            var queue = [group[0]]
+            while let current = queue.popLast() {
+                for link in adjacent[current] ?? [] {
+                    let other = link.identityA == current ? link.identityB : link.identityA
+                    guard visited.insert(other).inserted else { continue }
+                    result[other] = link
+                    queue.append(other)
+                }
+            }
+        }
+        return result
+    }
 }
