@@ -5,6 +5,8 @@ import HeartbeatCore
 public struct MemberProfile: Codable, Sendable, Hashable {
     public struct ChannelPosts: Codable, Sendable, Hashable {
         public var channel: String
+        /// The channel's platform: `general` may be a Slack and a Discord channel.
+        public var platform: String = ""
         public var posts: Int
     }
 
@@ -186,7 +188,11 @@ public struct MemberProfile: Codable, Sendable, Hashable {
             posts: posts, replies: replies, reactionsGiven: given, reactionsReceived: received,
             channels: byChannel.enumerated().filter { $0.element > 0 }
                 .sorted { ($0.element, snapshot.spaces[$1.offset].name) > ($1.element, snapshot.spaces[$0.offset].name) }
-                .map { ChannelPosts(channel: snapshot.spaces[$0.offset].name, posts: $0.element) },
+                .map {
+                    ChannelPosts(
+                        channel: snapshot.spaces[$0.offset].name, platform: snapshot.spaces[$0.offset].platform.rawValue,
+                        posts: $0.element)
+                },
             recent: latest.map { index in
                 let activity = snapshot.activities[index]
                 return RecentActivity(

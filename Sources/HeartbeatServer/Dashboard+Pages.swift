@@ -128,10 +128,26 @@ extension Dashboard {
             "posts": ValueFormat.grouped(profile.posts), "replies": ValueFormat.grouped(profile.replies),
             "reactionsGiven": ValueFormat.grouped(profile.reactionsGiven),
             "reactionsReceived": ValueFormat.grouped(profile.reactionsReceived),
-            "channels": profile.channels.map { ["channel": $0.channel, "encoded": URLText.encode($0.channel), "posts": ValueFormat.grouped($0.posts)] },
-            "recent": profile.recent.map { ["time": $0.time, "channel": $0.channel, "kind": $0.kind, "excerpt": $0.excerpt] },
+            "channels": profile.channels.map {
+                ["channel": $0.channel, "platform": $0.platform, "encoded": URLText.encode($0.channel), "posts": ValueFormat.grouped($0.posts)]
+            },
+            "recent": profile.recent.map { ["time": $0.time, "platform": $0.platform, "channel": $0.channel, "kind": $0.kind, "excerpt": $0.excerpt] },
+            "accounts": profile.accounts.map {
+                [
+                    "platform": $0.platform, "workspace": $0.workspace, "handle": $0.handle,
+                    "name": $0.name + ($0.isDeleted ? " (deleted)" : $0.isBot ? " (bot)" : ""),
+                    "linkedBy": $0.linkedBy.isEmpty ? "first account" : $0.linkedBy,
+                ]
+            },
+            "platforms": profile.platforms.map {
+                [
+                    "platform": $0.platform, "first": $0.firstActivity ?? "–", "last": $0.lastActivity ?? "–",
+                    "posts": ValueFormat.grouped($0.posts), "activities": ValueFormat.grouped($0.activities),
+                ]
+            },
         ]
         if !reach.isEmpty { values["reach"] = reach }
+        if !profile.segments.isEmpty { values["segments"] = profile.segments.joined(separator: ", ") }
         let body = pages.fragment("member", values)
         return html(pages.page(title: profile.name, body: body, context: context))
     }
@@ -166,7 +182,7 @@ extension Dashboard {
         guard let id = Int64(raw), id > 0 else {
             throw DashboardError(.badRequest, "'\(raw.prefix(40))' is not a member id: expected a whole number (from the members list).")
         }
-        guard var profile = try await MemberProfile.load(store: store, memberID: id) else {
+        guard var profile = try await MemberProfile.load(store: store, memberID: id, config: config) else {
             throw DashboardError(.notFound, "No member with id \(id).")
         }
         if context.account?.role == .admin { profile.email = try await store.emails(ofMembers: [id])[id] }

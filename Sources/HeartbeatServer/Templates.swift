@@ -118,19 +118,28 @@ enum Templates {
         <div><dt>Thread replies</dt><dd>{{replies}}</dd></div>
         <div><dt>Reactions given</dt><dd>{{reactionsGiven}}</dd></div>
         <div><dt>Reactions received</dt><dd>{{reactionsReceived}}</dd></div>
+        {{#segments}}<div data-figure="segments"><dt>Segments</dt><dd>{{segments}}</dd></div>{{/segments}}
         </dl>
         {{#reach}}<h2>Content reach</h2>
         <p class="subtitle" data-figure="reach">{{pageViews}} page views by {{readers}} readers of the {{count}} catalog item(s) they wrote, whole history</p>
         <div class="table-wrap"><table><thead><tr><th scope="col">Item</th><th scope="col">Published</th><th scope="col" class="num">Views</th><th scope="col" class="num">Readers</th></tr></thead><tbody>
         {{#items}}<tr><td>{{title}} <small>{{path}}</small></td><td>{{published}}</td><td class="num">{{pageViews}}</td><td class="num">{{readers}}</td></tr>{{/items}}
         </tbody></table></div>{{/reach}}
+        <h2>Accounts</h2>
+        <div class="table-wrap"><table data-figure="accounts"><thead><tr><th scope="col">Platform</th><th scope="col">Workspace</th><th scope="col">Handle</th><th scope="col">Name</th><th scope="col">Linked by</th></tr></thead><tbody>
+        {{#accounts}}<tr><td>{{platform}}</td><td>{{workspace}}</td><td>@{{handle}}</td><td>{{name}}</td><td>{{linkedBy}}</td></tr>{{/accounts}}
+        </tbody></table></div>
+        <h2>Per platform</h2>
+        <div class="table-wrap"><table><thead><tr><th scope="col">Platform</th><th scope="col">First activity</th><th scope="col">Last activity</th><th scope="col" class="num">Posts</th><th scope="col" class="num">Activities</th></tr></thead><tbody>
+        {{#platforms}}<tr><td>{{platform}}</td><td>{{first}}</td><td>{{last}}</td><td class="num">{{posts}}</td><td class="num">{{activities}}</td></tr>{{/platforms}}
+        </tbody></table></div>
         <h2>Channels</h2>
-        <div class="table-wrap"><table><thead><tr><th scope="col">Channel</th><th scope="col" class="num">Posts</th></tr></thead><tbody>
-        {{#channels}}<tr><td><a href="/channels/{{encoded}}">#{{channel}}</a></td><td class="num">{{posts}}</td></tr>{{/channels}}
+        <div class="table-wrap"><table><thead><tr><th scope="col">Channel</th><th scope="col">Platform</th><th scope="col" class="num">Posts</th></tr></thead><tbody>
+        {{#channels}}<tr><td><a href="/channels/{{encoded}}">#{{channel}}</a></td><td>{{platform}}</td><td class="num">{{posts}}</td></tr>{{/channels}}
         </tbody></table></div>
         <h2>Latest activity</h2>
-        <div class="table-wrap"><table><thead><tr><th scope="col">When (UTC)</th><th scope="col">Channel</th><th scope="col">What</th><th scope="col">Text</th></tr></thead><tbody>
-        {{#recent}}<tr><td>{{time}}</td><td>#{{channel}}</td><td>{{kind}}</td><td>{{excerpt}}</td></tr>{{/recent}}
+        <div class="table-wrap"><table><thead><tr><th scope="col">When (UTC)</th><th scope="col">Platform</th><th scope="col">Channel</th><th scope="col">What</th><th scope="col">Text</th></tr></thead><tbody>
+        {{#recent}}<tr><td>{{time}}</td><td>{{platform}}</td><td>#{{channel}}</td><td>{{kind}}</td><td>{{excerpt}}</td></tr>{{/recent}}
         </tbody></table></div>
         """
 

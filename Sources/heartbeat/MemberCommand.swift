@@ -95,8 +95,11 @@ struct MemberCommand: AsyncParsableCommand {
                 .init(
                     title: "Channels", key: "channels",
                     content: .table(
-                        columns: [Column("Channel", key: "channel", alignRight: false), Column("Posts", key: "posts")],
-                        rows: profile.channels.map { [.text($0.channel), .int($0.posts)] })),
+                        columns: [
+                            Column("Channel", key: "channel", alignRight: false),
+                            Column("Platform", key: "platform", alignRight: false), Column("Posts", key: "posts"),
+                        ],
+                        rows: profile.channels.map { [.text($0.channel), .text($0.platform), .int($0.posts)] })),
                 .init(
                     title: "Latest activity", key: "recent",
                     content: .table(
