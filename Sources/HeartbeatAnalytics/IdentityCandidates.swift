@@ -16,6 +16,9 @@ public enum IdentityCandidates {
         public var strength: Int
     }
 
+    /// A name shared by more people than this is too common to suggest anything (`admin`, `john`).
+    static let maxShared = 8
+
     public static func similar(_ records: [IdentityRecord], decisions: [IdentityDecision]) -> [Candidate] {
         var byMember: [Int64: [IdentityRecord]] = [:]
         for record in records where !record.isBot && !record.externalID.isEmpty { byMember[record.memberID, default: []].append(record) }
@@ -42,24 +45,58 @@ public enum IdentityCandidates {
                 }
             }
         }
-        var buckets: [String: [Int]] = [:]
-        for (index, key) in keys.enumerated() { buckets[String(key.text.prefix(3)), default: []].append(index) }
+        // Indexes instead of comparing every pair (50,000 accounts would be over a billion pairs):
+        // equal texts share a key; a short suffix is found by cutting it off; one edit apart share a
+        // one-deletion variant (or one is the other's variant).
         var best: [[Int64]: (strength: Int, reason: String)] = [:]
-        for indexes in buckets.values {
+        func consider(_ a: Key, _ b: Key, _ strength: Int, _ reason: String) {
+            guard a.member != b.member else { return }
+            let pair = [min(a.member, b.member), max(a.member, b.member)]
+            guard !keptApart.contains(pair), (best[pair]?.strength ?? 0) < strength else { return }
+            best[pair] = (strength, reason)
+        }
+        var exact: [String: [Int]] = [:]
+        for (index, key) in keys.enumerated() { exact[key.text, default: []].append(index) }
+        for indexes in exact.values where indexes.count > 1 && indexes.count <= maxShared {
             for i in indexes.indices {
                 for j in indexes.indices where j > i {
                     let a = keys[indexes[i]], b = keys[indexes[j]]
-                    guard a.member != b.member else { continue }
-                    let pair = [min(a.member, b.member), max(a.member, b.member)]
-                    guard !keptApart.contains(pair) else { continue }
-                    var found: (Int, String)?
-                    if a.text == b.text {
-                        found = a.isName && b.isName ? (3, "same name") : (2, "same handle or name")
-                    } else if isNearlyEqual(a.text, b.text) {
-                        found = (1, "similar names (\(a.text) ~ \(b.text))")
-                    }
-                    guard let (strength, reason) = found else { continue }
-                    if (best[pair]?.strength ?? 0) < strength { best[pair] = (strength, reason) }
+                    consider(a, b, a.isName && b.isName ? 3 : 2, a.isName && b.isName ? "same name" : "same handle or name")
+                }
+            }
+        }
+        func isDigit(_ byte: UInt8) -> Bool { byte >= 48 && byte <= 57 }
+        var deletions: [String: [(key: Int, position: Int)]] = [:]
+        for (index, key) in keys.enumerated() {
+            let bytes = Array(key.text.utf8)
+            // A short suffix (`alice` and `alicegh`), unless the shorter ends in a digit (`member1`, `member12`).
+            for cut in 1...3 where bytes.count - cut >= 4 {
+                let short = bytes[..<(bytes.count - cut)]
+                guard let last = short.last, !isDigit(last), let matches = exact[String(decoding: short, as: UTF8.self)],
+                    matches.count <= maxShared
+                else { continue }
+                for other in matches { consider(key, keys[other], 1, "similar names (\(keys[other].text) ~ \(key.text))") }
+            }
+            guard bytes.count >= 6 else { continue }
+            for position in bytes.indices {
+                var variant = bytes
+                variant.remove(at: position)
+                let text = String(decoding: variant, as: UTF8.self)
+                deletions[text, default: []].append((index, position))
+                // One inserted character that is not a digit (`alexandr` and `alexander`).
+                if !isDigit(bytes[position]), let matches = exact[text], matches.count <= maxShared {
+                    for other in matches { consider(key, keys[other], 1, "similar names (\(keys[other].text) ~ \(key.text))") }
+                }
+            }
+        }
+        for entries in deletions.values where entries.count > 1 && entries.count <= maxShared {
+            for i in entries.indices {
+                for j in entries.indices where j > i && entries[i].position == entries[j].position {
+                    let a = keys[entries[i].key], b = keys[entries[j].key]
+                    let byteA = Array(a.text.utf8)[entries[i].position], byteB = Array(b.text.utf8)[entries[j].position]
+                    // One substituted character, not a digit for a digit (`member7`, `member8`).
+                    guard byteA != byteB, !(isDigit(byteA) && isDigit(byteB)) else { continue }
+                    consider(a, b, 1, "similar names (\(a.text) ~ \(b.text))")
                 }
             }
         }
@@ -79,27 +116,5 @@ public enum IdentityCandidates {
     static func normalized(_ text: String) -> String {
         let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
         return String(folded.unicodeScalars.filter { CharacterSet.alphanumerics.contains($0) && $0.isASCII }.map(Character.init))
-    }
-
-    /// One edit apart (length ≥ 6), or one is the other plus a short suffix such as `gh`, `dev`, `42`
-    /// (`alice` and `alicegh`).
-    static func isNearlyEqual(_ a: String, _ b: String) -> Bool {
-        let (short, long) = a.count <= b.count ? (a, b) : (b, a)
-        if short.count >= 4, long.hasPrefix(short), long.count - short.count <= 3 { return true }
-        guard short.count >= 6, long.count - short.count <= 1 else { return false }
-        return editDistance(Array(a.utf8), Array(b.utf8), limit: 1) <= 1
-    }
-
-    static func editDistance(_ a: [UInt8], _ b: [UInt8], limit: Int) -> Int {
-        var previous = Array(0...b.count)
-        for i in 1...max(a.count, 1) where !a.isEmpty {
-            var current = [i] + Array(repeating: 0, count: b.count)
-            for j in 1...max(b.count, 1) where !b.isEmpty {
-                current[j] = min(previous[j] + 1, current[j - 1] + 1, previous[j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1))
-            }
-            if current.min()! > limit { return limit + 1 }
-            previous = current
-        }
-        return previous[b.count]
     }
 }
