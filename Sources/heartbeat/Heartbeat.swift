@@ -10,6 +10,8 @@ struct Heartbeat: AsyncParsableCommand {
         discussion: """
             Typical use:
               heartbeat ingest "My Community Slack export.zip"   # into ./heartbeat.sqlite
+              heartbeat ingest discord/ result.json github/*.json.gz --repo acme/engine   # more platforms
+              heartbeat member @alice                             # one person across platforms
               heartbeat report                                    # last 90 days
               heartbeat report --since 2026-01-01 --until 2026-07-01 --format markdown
 
