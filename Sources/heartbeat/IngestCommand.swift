@@ -90,7 +90,7 @@ struct IngestCommand: AsyncParsableCommand {
             Self.report(summary, of: githubPaths.count == 1 ? githubPaths[0] : "\(githubPaths.count) GitHub files", kind: .github)
         }
         let counts = try await database.counts()
-        let people = try await database.identityResolution().groups.count
+        let people = try await database.peopleCount()
         print(
             "Store \(store.db): \(ValueFormat.grouped(counts.identities)) accounts = \(ValueFormat.grouped(people)) people, "
                 + "\(ValueFormat.grouped(counts.activities)) activities, "

@@ -6,6 +6,8 @@ public protocol IdentityStore: Sendable {
     func identityRecords() async throws -> [IdentityRecord]
     /// Every merge and split decided by hand, oldest first.
     func identityDecisions() async throws -> [IdentityDecision]
+    /// How many people the accounts are (as resolved at the last import or decision).
+    func peopleCount() async throws -> Int
     /// The resolution the store applies, with its evidence (recomputed, not changed).
     func identityResolution() async throws -> IdentityResolution
     /// Makes two members one person (kept across re-imports). Returns the surviving member id.

@@ -27,18 +27,13 @@ public struct DiscordImporter: Sendable {
         into store: any CommunityStore, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportSummary {
         let started = DispatchTime.now()
-        let job = try DiscordImportJob(path: path, options: options)
-        var summary = try await store.ingest(workspace: job.workspace) { transaction in
-            try job.write(into: transaction, started: started, progress: progress)
-        }
-        summary.secondsElapsed = SlackImporter.seconds(since: started)
-        return summary
+        return try await DiscordImportJob(path: path, options: options).run(into: store, started: started, progress: progress)
     }
 }
 
 /// The state of one Discord import, built by the first pass. Used by one thread at a time (the
 /// store's writer), hence `@unchecked Sendable`.
-final class DiscordImportJob: @unchecked Sendable {
+final class DiscordImportJob: ImportJob, @unchecked Sendable {
     /// One readable channel file found by the first pass.
     struct ChannelFile {
         var entry: ExportEntry
@@ -186,7 +181,7 @@ final class DiscordImportJob: @unchecked Sendable {
                 ImportProgress(
                     filesDone: summary.dayFilesUnchanged + done + 1, filesTotal: fileCount,
                     activities: summary.activitiesWritten, bytesRead: bytesRead,
-                    secondsElapsed: SlackImporter.seconds(since: started)))
+                    secondsElapsed: ImportClock.seconds(since: started)))
         }
         for (type, seen) in unknownTypes.sorted(by: { $0.key < $1.key }) {
             summary.diagnostics.append(

@@ -6,7 +6,9 @@ import HeartbeatCore
 /// thread started in another file (or an earlier import), then write. Reading everything before
 /// writing is what lets a comments file come before the issues file it refers to; memory stays
 /// small because only the kept repositories' activities are held.
-final class GitHubImportJob: @unchecked Sendable {
+final class GitHubImportJob: ImportJob, @unchecked Sendable {
+    var workspace: Workspace { GitHubImporter.workspace }
+
     let paths: [String]
     let repositories: Set<String>
     let options: ImportOptions
@@ -37,7 +39,7 @@ final class GitHubImportJob: @unchecked Sendable {
             progress?(
                 ImportProgress(
                     filesDone: done, filesTotal: paths.count, activities: summary.activitiesWritten,
-                    bytesRead: summary.bytesRead, secondsElapsed: SlackImporter.seconds(since: started)))
+                    bytesRead: summary.bytesRead, secondsElapsed: ImportClock.seconds(since: started)))
         }
 
         for path in paths {

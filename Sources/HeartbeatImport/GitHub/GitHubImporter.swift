@@ -30,12 +30,8 @@ public struct GitHubImporter: Sendable {
         into store: any CommunityStore, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportSummary {
         let started = DispatchTime.now()
-        let job = GitHubImportJob(
-            paths: paths, repositories: Set(repositories.map { $0.lowercased() }), options: options)
-        var summary = try await store.ingest(workspace: Self.workspace) { transaction in
-            try job.write(into: transaction, started: started, progress: progress)
-        }
-        summary.secondsElapsed = SlackImporter.seconds(since: started)
-        return summary
+        return try await GitHubImportJob(
+            paths: paths, repositories: Set(repositories.map { $0.lowercased() }), options: options
+        ).run(into: store, started: started, progress: progress)
     }
 }

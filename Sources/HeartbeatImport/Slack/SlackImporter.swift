@@ -21,22 +21,13 @@ public struct SlackImporter: Sendable {
         into store: any CommunityStore, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportSummary {
         let started = DispatchTime.now()
-        let job = try SlackImportJob(path: path, options: options)
-        var summary = try await store.ingest(workspace: job.workspace) { transaction in
-            try job.write(into: transaction, started: started, progress: progress)
-        }
-        summary.secondsElapsed = Self.seconds(since: started)
-        return summary
-    }
-
-    static func seconds(since start: DispatchTime) -> Double {
-        Double(DispatchTime.now().uptimeNanoseconds - start.uptimeNanoseconds) / 1e9
+        return try await SlackImportJob(path: path, options: options).run(into: store, started: started, progress: progress)
     }
 }
 
 /// The state of one import. Only ever used by one thread at a time (the store's writer), hence
 /// `@unchecked Sendable`: it crosses into the store's write closure once.
-final class SlackImportJob: @unchecked Sendable {
+final class SlackImportJob: ImportJob, @unchecked Sendable {
     let archive: any ExportArchive
     let layout: SlackExportLayout
     let options: ImportOptions
@@ -185,7 +176,7 @@ final class SlackImportJob: @unchecked Sendable {
             progress?(
                 ImportProgress(
                     filesDone: done, filesTotal: dayFiles.count, activities: summary.activitiesWritten,
-                    bytesRead: summary.bytesRead, secondsElapsed: SlackImporter.seconds(since: started)))
+                    bytesRead: summary.bytesRead, secondsElapsed: ImportClock.seconds(since: started)))
         }
         while batchStart < dayFiles.count {
             let batch = dayFiles[batchStart..<min(batchStart + options.batchSize, dayFiles.count)]

@@ -26,17 +26,12 @@ public struct TelegramImporter: Sendable {
         into store: any CommunityStore, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportSummary {
         let started = DispatchTime.now()
-        let job = try TelegramImportJob(path: path, options: options)
-        var summary = try await store.ingest(workspace: job.workspace) { transaction in
-            try job.write(into: transaction, started: started, progress: progress)
-        }
-        summary.secondsElapsed = SlackImporter.seconds(since: started)
-        return summary
+        return try await TelegramImportJob(path: path, options: options).run(into: store, started: started, progress: progress)
     }
 }
 
 /// A Telegram export read, checked and mapped, ready to write. Immutable once built.
-final class TelegramImportJob: @unchecked Sendable {
+final class TelegramImportJob: ImportJob, @unchecked Sendable {
     struct MappedChat {
         var space: Space
         var source: SourceFile
@@ -151,7 +146,7 @@ final class TelegramImportJob: @unchecked Sendable {
                 ImportProgress(
                     filesDone: summary.dayFilesUnchanged + done + 1, filesTotal: chats.count,
                     activities: summary.activitiesWritten, bytesRead: bytesRead,
-                    secondsElapsed: SlackImporter.seconds(since: started)))
+                    secondsElapsed: ImportClock.seconds(since: started)))
         }
         return summary
     }

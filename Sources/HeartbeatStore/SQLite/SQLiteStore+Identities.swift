@@ -11,6 +11,10 @@ extension SQLiteStore: IdentityStore {
         try await writer.read { db in try Self.identityDecisions(db) }
     }
 
+    public func peopleCount() async throws -> Int {
+        try await writer.read { db in try Int.fetchOne(db, sql: "SELECT COUNT(DISTINCT member_id) FROM identity") ?? 0 }
+    }
+
     public func identityResolution() async throws -> IdentityResolution {
         try await writer.read { db in
             IdentityResolver().resolve(try Self.identityRecords(db), decisions: try Self.identityDecisions(db))
