@@ -42,7 +42,10 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HeartbeatStore",
-            dependencies: ["HeartbeatCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HeartbeatCore", .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .target(name: "HeartbeatAnalytics", dependencies: ["HeartbeatCore"], swiftSettings: strictSettings),
         .target(

@@ -22,6 +22,6 @@ struct Heartbeat: AsyncParsableCommand {
         subcommands: [
             IngestCommand.self, ReportCommand.self, MembersCommand.self, ServeCommand.self, UsersCommand.self,
             TokensCommand.self, SubmissionsCommand.self, RolesCommand.self, GuidelinesCommand.self, OverlapsCommand.self,
-            ContentCommand.self, EventsCommand.self, MemberCommand.self, IdentitiesCommand.self,
+            ContentCommand.self, EventsCommand.self, MemberCommand.self, IdentitiesCommand.self, BenchCommand.self,
         ])
 }

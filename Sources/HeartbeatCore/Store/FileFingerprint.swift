@@ -21,10 +21,34 @@ public struct SourceFile: Sendable, Hashable {
     /// Path inside the export, for messages (`general/2024-01-01.json`).
     public var path: String
     public var fingerprint: FileFingerprint
+    /// The file's modification time in nanoseconds since 1970, when it came from a folder: with
+    /// the size, it tells an unchanged file on the next import without reading it.
+    public var modified: Int64?
 
-    public init(key: String, path: String, fingerprint: FileFingerprint) {
+    public init(key: String, path: String, fingerprint: FileFingerprint, modified: Int64? = nil) {
         self.key = key
         self.path = path
         self.fingerprint = fingerprint
+        self.modified = modified
+    }
+}
+
+/// What the store recorded about a source file at its last import.
+public struct RecordedSource: Sendable, Hashable {
+    public var fingerprint: FileFingerprint
+    /// Modification time (nanoseconds) of the file then, if it came from a folder.
+    public var modified: Int64?
+
+    public init(fingerprint: FileFingerprint, modified: Int64?) {
+        self.fingerprint = fingerprint
+        self.modified = modified
+    }
+
+    /// Whether a file of `size` bytes modified at `modified` is, without reading it, the file
+    /// recorded: same size and same nanosecond modification time, the test `make`, `rsync` and
+    /// git's index rely on.
+    public func matches(size: Int64, modified: Int64?) -> Bool {
+        guard let modified, let recorded = self.modified else { return false }
+        return recorded == modified && fingerprint.size == size
     }
 }

@@ -23,6 +23,12 @@ public protocol IngestTransaction: AnyObject {
     func storedActivity(space: String, externalID: String) throws -> (time: Timestamp, authorID: String?)?
     /// Records a non-activity file (users.json) as imported.
     func recordSource(_ file: SourceFile) throws
+    /// Every source file recorded for this workspace, by key: read once at the start of an import
+    /// instead of one query per file.
+    func recordedSources() throws -> [String: RecordedSource]
+    /// Notes the new modification time of a file whose content turned out unchanged (an export
+    /// unzipped again), so the next import recognises it without reading it.
+    func recordUnchanged(_ key: String, modified: Int64) throws
 }
 
 extension IngestTransaction {

@@ -8,10 +8,30 @@ public enum QuestionHeuristic {
         "can", "could", "is", "are", "should", "would", "will", "anyone", "anybody",
     ]
 
+    /// One pass over the UTF-8 bytes, without copying them: the import asks this of every
+    /// message, and the earlier version (a copy of the text, a second array of the visible bytes,
+    /// a third for the first word) was one of the parser's largest costs.
     public static func looksLikeQuestion(_ text: String) -> Bool {
-        var visible: [UInt8] = []
-        visible.reserveCapacity(text.utf8.count)
-        let bytes = Array(text.utf8)
+        var text = text
+        return text.withUTF8 { looksLikeQuestion(bytes: $0) }
+    }
+
+    static func looksLikeQuestion(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // The first word of the visible text, lowercased; longer than any interrogative = no match.
+        var word: (UInt64, Int) = (0, 0)
+        var wordDone = false
+        var wordTooLong = false
+        /// Feeds one visible byte to the first-word scanner.
+        func see(_ byte: UInt8) {
+            guard !wordDone else { return }
+            let lower = byte | 0x20
+            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
+                if word.1 < 8 { word.0 |= UInt64(lower) << (8 * UInt64(word.1)) } else { wordTooLong = true }
+                word.1 += 1
+            } else if word.1 > 0 || (byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t")) {
+                wordDone = true
+            }
+        }
         var index = 0
         while index < bytes.count {
             let byte = bytes[index]
@@ -20,31 +40,29 @@ public enum QuestionHeuristic {
                 let width = isFence ? 3 : 1
                 if let close = find(bytes, tick: width, from: index + width) {
                     index = close + width
-                    visible.append(UInt8(ascii: " "))
+                    see(UInt8(ascii: " "))
                     continue
                 }
             } else if byte == UInt8(ascii: "<"), let close = bytes[index...].firstIndex(of: UInt8(ascii: ">")) {
                 index = close + 1
-                visible.append(UInt8(ascii: " "))
+                see(UInt8(ascii: " "))
                 continue
             }
-            visible.append(byte)
+            if byte == UInt8(ascii: "?") { return true }
+            see(byte)
             index += 1
         }
-        if visible.contains(UInt8(ascii: "?")) { return true }
-        var word: [UInt8] = []
-        for byte in visible {
-            let lower = byte | 0x20
-            if lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") {
-                word.append(lower)
-            } else if !word.isEmpty || (byte != UInt8(ascii: " ") && byte != UInt8(ascii: "\n") && byte != UInt8(ascii: "\t")) {
-                break
-            }
-        }
-        return interrogatives.contains(String(decoding: word, as: UTF8.self))
+        return !wordTooLong && word.1 > 0 && interrogativeWords.contains(word.0)
     }
 
-    private static func find(_ bytes: [UInt8], tick width: Int, from start: Int) -> Int? {
+    /// The interrogatives packed as up to eight little-endian bytes, the form `looksLikeQuestion`
+    /// builds for the first word.
+    private static let interrogativeWords: Set<UInt64> = Set(
+        interrogatives.map { word in
+            word.utf8.enumerated().reduce(UInt64(0)) { $0 | UInt64($1.element) << (8 * UInt64($1.offset)) }
+        })
+
+    private static func find(_ bytes: UnsafeBufferPointer<UInt8>, tick width: Int, from start: Int) -> Int? {
         var index = start
         while index + width <= bytes.count {
             var match = true

@@ -46,10 +46,14 @@ final class DirectoryExportArchive: ExportArchive {
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 try walk(directory: full, relative: path, into: &list)
             } else if (info.st_mode & S_IFMT) == S_IFREG {
-                list.append(ExportEntry(path: path, size: Int64(info.st_size), knownFingerprint: nil))
+                let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
+                list.append(ExportEntry(path: path, size: Int64(info.st_size), knownFingerprint: nil, modified: modified))
             }
         }
     }
+
+    /// Files are opened by path, so several threads can read at once.
+    var supportsConcurrentReads: Bool { true }
 
     func read(_ entry: ExportEntry) throws -> Data {
         do {

@@ -11,9 +11,15 @@ public protocol ExportArchive: AnyObject {
     var entries: [ExportEntry] { get }
     /// The whole content of one entry.
     func read(_ entry: ExportEntry) throws -> Data
+    /// Whether `read` may be called from several threads at once (a folder), so that files are
+    /// read by the parsing workers instead of the single writer. A zip reader keeps one file
+    /// position and must be read from one thread.
+    var supportsConcurrentReads: Bool { get }
 }
 
 extension ExportArchive {
+    public var supportsConcurrentReads: Bool { false }
+
     /// The fingerprint of an entry whose bytes were just read: the same CRC-32 a zip records, so a
     /// zipped and an unzipped copy of one export are recognised as the same files.
     func fingerprint(of entry: ExportEntry, data: Data) -> FileFingerprint {

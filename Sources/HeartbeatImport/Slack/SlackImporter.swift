@@ -50,7 +50,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         metadataSources.append(
             SourceFile(
                 key: "users.json", path: layout.users.path,
-                fingerprint: archive.fingerprint(of: layout.users, data: usersData)))
+                fingerprint: archive.fingerprint(of: layout.users, data: usersData), modified: layout.users.modified))
 
         var spaces: [Space] = []
         var spaceByFolder: [String: String] = [:]
@@ -64,7 +64,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
             metadataSources.append(
                 SourceFile(
                     key: String(entry.path.dropFirst(layout.prefix.count)), path: entry.path,
-                    fingerprint: archive.fingerprint(of: entry, data: data)))
+                    fingerprint: archive.fingerprint(of: entry, data: data), modified: entry.modified))
             for channel in channels {
                 let folder = kind == .directMessage ? channel.id : (channel.name ?? channel.id)
                 spaceByFolder[folder] = channel.id
@@ -128,11 +128,9 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     ) throws -> ImportSummary {
         var summary = ImportSummary(workspace: workspace)
         summary.diagnostics = diagnostics
+        let recorded = try transaction.recordedSources()
         // Users and conversation lists are upserted only when one of their files changed.
-        var metadataChanged = false
-        for source in metadataSources where try transaction.fingerprint(ofSource: source.key) != source.fingerprint {
-            metadataChanged = true
-        }
+        let metadataChanged = metadataSources.contains { recorded[$0.key]?.fingerprint != $0.fingerprint }
         if metadataChanged || !diagnostics.isEmpty {
             try transaction.upsertIdentities(identities)
             try transaction.upsertSpaces(spaces)
@@ -153,15 +151,20 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         var unknownSubtypes: [String: (count: Int, file: String)] = [:]
         var done = 0
         var batchStart = 0
-        // Pipeline: while the writer stores batch N, batch N+1 is parsed on the other cores.
+        // Pipeline: while the writer stores batch N, batch N+1 is read, checksummed and parsed on
+        // the other cores.
         var inFlight: ParsedBatch?
         func write(_ batch: ParsedBatch) throws {
             batch.finished.wait()
             for (item, result) in zip(batch.items, batch.results) {
                 switch result {
-                case .success(let parsed):
+                case .success(.unchanged(let modified)):
+                    summary.dayFilesUnchanged += 1
+                    if let modified { try transaction.recordUnchanged(item.key, modified: modified) }
+                case .success(.parsed(let parsed, let source, let bytes)):
+                    summary.bytesRead += Int64(bytes)
                     summary.activitiesWritten += try transaction.replaceSource(
-                        item.source, spaceExternalID: spaceByFolder[item.day.folder] ?? item.day.folder,
+                        source, spaceExternalID: spaceByFolder[item.day.folder] ?? item.day.folder,
                         activities: parsed.activities)
                     summary.dayFilesImported += 1
                     for (subtype, count) in parsed.unknownSubtypes {
@@ -181,32 +184,28 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         while batchStart < dayFiles.count {
             let batch = dayFiles[batchStart..<min(batchStart + options.batchSize, dayFiles.count)]
             batchStart = batch.endIndex
-            // Read sequentially (the zip reader is not thread-safe), skipping unchanged files.
             var pending: [ParsedBatch.Item] = []
             for day in batch {
                 let key = (spaceByFolder[day.folder] ?? day.folder) + "/" + day.date.description
-                let recorded = try transaction.fingerprint(ofSource: key)
-                if let known = day.entry.knownFingerprint, known == recorded {
+                let known = recorded[key]
+                // A zip's recorded CRC, or a file's size and modification time: unchanged unread.
+                if day.entry.isUnchanged(comparedWith: known) {
                     summary.dayFilesUnchanged += 1
                     continue
                 }
-                let data: Data
-                do {
-                    data = try archive.read(day.entry)
-                } catch let error as ImportError where options.skipBadFiles {
-                    summary.skipped.append(error)
-                    continue
+                var data: Data?
+                if !archive.supportsConcurrentReads {
+                    // The zip reader is not thread-safe: read here, parse on the workers.
+                    do {
+                        data = try archive.read(day.entry)
+                    } catch let error as ImportError where options.skipBadFiles {
+                        summary.skipped.append(error)
+                        continue
+                    }
                 }
-                summary.bytesRead += Int64(data.count)
-                let fingerprint = archive.fingerprint(of: day.entry, data: data)
-                if fingerprint == recorded {
-                    summary.dayFilesUnchanged += 1
-                    continue
-                }
-                pending.append(
-                    ParsedBatch.Item(day: day, source: SourceFile(key: key, path: day.entry.path, fingerprint: fingerprint), data: data))
+                pending.append(ParsedBatch.Item(day: day, key: key, recorded: known?.fingerprint, data: data))
             }
-            let parsed = ParsedBatch(items: pending, fileCount: batch.count, parser: parser)
+            let parsed = ParsedBatch(items: pending, fileCount: batch.count, archive: archive, parser: parser)
             if let previous = inFlight { try write(previous) }
             inFlight = parsed
         }
@@ -225,29 +224,50 @@ extension String {
     var nilIfEmpty: String? { isEmpty ? nil : self }
 }
 
-/// A batch of day files being parsed in the background (on all cores) while the writer stores the
-/// previous one. `results` is written once, before `finished` is signalled, and read only after
-/// `wait()`, hence `@unchecked Sendable`.
+/// A batch of day files being read, checksummed and parsed in the background (on all cores) while
+/// the writer stores the previous one. `results` is written once, before `finished` is signalled,
+/// and read only after `wait()`, hence `@unchecked Sendable`.
 final class ParsedBatch: @unchecked Sendable {
     struct Item {
         var day: SlackExportLayout.DayFile
-        var source: SourceFile
-        var data: Data
+        var key: String
+        /// The fingerprint recorded at the last import, if any.
+        var recorded: FileFingerprint?
+        /// Already read (from a zip); `nil` when the worker reads the file itself.
+        var data: Data?
+    }
+
+    enum Outcome {
+        /// The content equals what was recorded (the file was only touched or unzipped again).
+        case unchanged(modified: Int64?)
+        case parsed(SlackDayFileParser.Result, SourceFile, bytes: Int)
     }
 
     let items: [Item]
     /// Day files of the batch, including unchanged and skipped ones (for progress).
     let fileCount: Int
-    private(set) var results: [Result<SlackDayFileParser.Result, any Error>] = []
+    /// Read from the workers only when it `supportsConcurrentReads`.
+    private let archive: any ExportArchive
+    private(set) var results: [Result<Outcome, any Error>] = []
     let finished = DispatchGroup()
 
-    init(items: [Item], fileCount: Int, parser: SlackDayFileParser) {
+    init(items: [Item], fileCount: Int, archive: any ExportArchive, parser: SlackDayFileParser) {
         self.items = items
         self.fileCount = fileCount
+        self.archive = archive
         finished.enter()
         DispatchQueue.global().async {
             self.results = ParallelMap.map(items) { item in
-                Result { try parser.parse(item.data, path: item.day.entry.path) }
+                Result {
+                    let entry = item.day.entry
+                    let data = try item.data ?? self.archive.read(entry)
+                    let fingerprint = self.archive.fingerprint(of: entry, data: data)
+                    if fingerprint == item.recorded { return .unchanged(modified: entry.modified) }
+                    let parsed = try parser.parse(data, path: entry.path)
+                    return .parsed(
+                        parsed, SourceFile(key: item.key, path: entry.path, fingerprint: fingerprint, modified: entry.modified),
+                        bytes: data.count)
+                }
             }
             self.finished.leave()
         }

@@ -120,32 +120,35 @@ struct SlackMessageReader {
         guard peek() == UInt8(ascii: "[") else { throw Failure.type(field: ".reactions", expected: "an array", offset: index) }
         var reactions: [SlackMessage.Reaction] = []
         try readArrayElements { reader in
-            let position = ".reactions[\(reactions.count)]"
+            // Built only for an error message: one string per reaction user was a parse hot spot.
+            let number = reactions.count
+            func position() -> String { ".reactions[\(number)]" }
             guard reader.peek() == UInt8(ascii: "{") else {
-                throw Failure.type(field: position, expected: "an object", offset: reader.index)
+                throw Failure.type(field: position(), expected: "an object", offset: reader.index)
             }
             var name: String?
             var users: [String]?
             var count: Int?
             try reader.readObject { reader, key in
                 switch key {
-                case .name: name = try reader.readString(field: position + ".name")
+                case .name: name = try reader.readString(field: position() + ".name")
                 case .users:
                     if try reader.readNull() { break }
                     guard reader.peek() == UInt8(ascii: "[") else {
-                        throw Failure.type(field: position + ".users", expected: "an array", offset: reader.index)
+                        throw Failure.type(field: position() + ".users", expected: "an array", offset: reader.index)
                     }
                     var list: [String] = []
                     try reader.readArrayElements { reader in
-                        list.append(try reader.readString(field: position + ".users[\(list.count)]"))
+                        let user = list.count
+                        list.append(try reader.readString(field: position() + ".users[\(user)]"))
                     }
                     users = list
-                case .count: count = try reader.readOptionalInt(field: position + ".count")
+                case .count: count = try reader.readOptionalInt(field: position() + ".count")
                 default: try reader.skipValue()
                 }
             }
             guard let name else {
-                throw Failure.type(field: position + ".name", expected: "the required field `name`", offset: reader.index - 1)
+                throw Failure.type(field: position() + ".name", expected: "the required field `name`", offset: reader.index - 1)
             }
             reactions.append(SlackMessage.Reaction(name: name, users: users, count: count))
         }
@@ -246,13 +249,13 @@ struct SlackMessageReader {
         return true
     }
 
-    private mutating func readOptionalString(field: String) throws -> String? {
+    private mutating func readOptionalString(field: @autoclosure () -> String) throws -> String? {
         if try readNull() { return nil }
-        return try readString(field: field)
+        return try readString(field: field())
     }
 
-    private mutating func readString(field: String) throws -> String {
-        guard peek() == UInt8(ascii: "\"") else { throw Failure.type(field: field, expected: "a string", offset: index) }
+    private mutating func readString(field: @autoclosure () -> String) throws -> String {
+        guard peek() == UInt8(ascii: "\"") else { throw Failure.type(field: field(), expected: "a string", offset: index) }
         let start = index + 1
         var position = start
         while position < bytes.count {
@@ -334,15 +337,15 @@ struct SlackMessageReader {
         return value
     }
 
-    private mutating func readOptionalInt(field: String) throws -> Int? {
+    private mutating func readOptionalInt(field: @autoclosure () -> String) throws -> Int? {
         if try readNull() { return nil }
         let start = index
         guard let first = peek(), first == UInt8(ascii: "-") || (first >= UInt8(ascii: "0") && first <= UInt8(ascii: "9")) else {
-            throw Failure.type(field: field, expected: "a whole number", offset: index)
+            throw Failure.type(field: field(), expected: "a whole number", offset: index)
         }
         try skipNumber()
         let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
-        guard let value = Int(text) else { throw Failure.type(field: field, expected: "a whole number", offset: start) }
+        guard let value = Int(text) else { throw Failure.type(field: field(), expected: "a whole number", offset: start) }
         return value
     }
 

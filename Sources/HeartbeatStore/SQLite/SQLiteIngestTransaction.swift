@@ -130,19 +130,35 @@ final class SQLiteIngestTransaction: IngestTransaction {
     private func upsertSource(_ file: SourceFile, activityCount: Int) throws -> Int64 {
         try db.cachedStatement(
             sql: """
-                INSERT INTO source_file (workspace_id, key, path, size, checksum, imported_at, activity_count)
-                VALUES (?, ?, ?, ?, ?, ?, ?)
+                INSERT INTO source_file (workspace_id, key, path, size, checksum, imported_at, activity_count, modified)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (workspace_id, key) DO UPDATE SET path = excluded.path, size = excluded.size,
                     checksum = excluded.checksum, imported_at = excluded.imported_at,
-                    activity_count = excluded.activity_count
+                    activity_count = excluded.activity_count, modified = excluded.modified
                 """
         ).execute(arguments: [
             workspaceID, file.key, file.path, file.fingerprint.size, file.fingerprint.checksum,
-            Timestamp(Date()).microseconds, activityCount,
+            Timestamp(Date()).microseconds, activityCount, file.modified,
         ])
         return try Int64.fetchOne(
             db.cachedStatement(sql: "SELECT id FROM source_file WHERE workspace_id = ? AND key = ?"),
             arguments: [workspaceID, file.key])!
+    }
+
+    func recordedSources() throws -> [String: RecordedSource] {
+        var sources: [String: RecordedSource] = [:]
+        let rows = try Row.fetchCursor(
+            db, sql: "SELECT key, size, checksum, modified FROM source_file WHERE workspace_id = ?",
+            arguments: [workspaceID])
+        while let row = try rows.next() {
+            sources[row[0]] = RecordedSource(fingerprint: FileFingerprint(size: row[1], checksum: row[2]), modified: row[3])
+        }
+        return sources
+    }
+
+    func recordUnchanged(_ key: String, modified: Int64) throws {
+        try db.cachedStatement(sql: "UPDATE source_file SET modified = ? WHERE workspace_id = ? AND key = ?")
+            .execute(arguments: [modified, workspaceID, key])
     }
 
     func recordSource(_ file: SourceFile) throws {
@@ -163,53 +179,81 @@ final class SQLiteIngestTransaction: IngestTransaction {
 
     func replaceSource(_ file: SourceFile, activitiesBySpace: [(space: String, activities: [Activity])]) throws -> Int {
         let sourceID = try upsertSource(file, activityCount: activitiesBySpace.reduce(0) { $0 + $1.activities.count })
-        try db.cachedStatement(sql: "DELETE FROM activity WHERE source_file_id = ?").execute(arguments: [sourceID])
-        var stored = 0
-        for (space, activities) in activitiesBySpace {
-            stored += try insert(activities, space: space, sourceID: sourceID)
+        // What this file gave last time: one contiguous rowid range (see migration v6). Foreign
+        // keys are off during an ingest (`SQLiteStore.ingest`), so the cascade to reactions and
+        // mentions is spelled out.
+        if let range = try Row.fetchOne(
+            db.cachedStatement(sql: "SELECT first_activity_id, last_activity_id FROM source_file WHERE id = ?"),
+            arguments: [sourceID]), let first: Int64 = range[0], let last: Int64 = range[1]
+        {
+            for table in ["reaction", "mention"] {
+                try db.cachedStatement(sql: "DELETE FROM \(table) WHERE activity_id BETWEEN ? AND ?")
+                    .execute(arguments: [first, last])
+            }
+            try db.cachedStatement(sql: "DELETE FROM activity WHERE id BETWEEN ? AND ? AND source_file_id = ?")
+                .execute(arguments: [first, last, sourceID])
         }
+        var stored = 0
+        var range: (first: Int64, last: Int64)?
+        for (space, activities) in activitiesBySpace {
+            stored += try insert(activities, space: space, sourceID: sourceID, range: &range)
+        }
+        try db.cachedStatement(sql: "UPDATE source_file SET first_activity_id = ?, last_activity_id = ? WHERE id = ?")
+            .execute(arguments: [range?.first, range?.last, sourceID])
         return stored
     }
 
-    private func insert(_ activities: [Activity], space spaceExternalID: String, sourceID: Int64) throws -> Int {
+    private func insert(
+        _ activities: [Activity], space spaceExternalID: String, sourceID: Int64, range: inout (first: Int64, last: Int64)?
+    ) throws -> Int {
         if spaceIDs[spaceExternalID] == nil {
             try upsertSpaces([Space(externalID: spaceExternalID, name: spaceExternalID, kind: .publicChannel)])
         }
         let spaceID = spaceIDs[spaceExternalID]!
-        let insertActivity = try db.cachedStatement(
-            sql: """
-                INSERT INTO activity (space_id, identity_id, source_file_id, kind, subtype, time, external_id,
-                    thread_root, parent_identity_id, text, is_question, edited_at)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (space_id, external_id) DO NOTHING
-                """)
-        let insertReaction = try db.cachedStatement(
-            sql: "INSERT INTO reaction (activity_id, name, identity_id) VALUES (?, ?, ?)")
-        let insertMention = try db.cachedStatement(
-            sql: "INSERT INTO mention (activity_id, identity_id) VALUES (?, ?)")
+        var insertActivity = SQLiteRawStatement(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO activity (space_id, identity_id, source_file_id, kind, subtype, time, external_id,
+                        thread_root, parent_identity_id, text, is_question, edited_at)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (space_id, external_id) DO NOTHING
+                    """), in: db)
+        var insertReaction = SQLiteRawStatement(
+            try db.cachedStatement(sql: "INSERT INTO reaction (activity_id, name, identity_id) VALUES (?, ?, ?)"), in: db)
+        var insertMention = SQLiteRawStatement(
+            try db.cachedStatement(sql: "INSERT INTO mention (activity_id, identity_id) VALUES (?, ?)"), in: db)
         var stored = 0
         for activity in activities {
             let author = try activity.authorID.map { try identityID(for: $0, isBot: activity.kind == .botMessage) }
             let parent = try activity.parentAuthorID.map { try identityID(for: $0, isBot: false) }
-            insertActivity.setUncheckedArguments([
-                spaceID, author, sourceID, activity.kind.rawValue, activity.subtype, activity.time.microseconds,
-                activity.externalID, activity.threadRoot?.microseconds, parent, activity.text, activity.isQuestion,
-                activity.editedAt?.microseconds,
-            ])
-            try insertActivity.execute()
-            guard db.changesCount > 0 else { continue }
+            insertActivity.bind(spaceID)
+            insertActivity.bind(author)
+            insertActivity.bind(sourceID)
+            insertActivity.bind(Int64(activity.kind.rawValue))
+            insertActivity.bind(activity.subtype)
+            insertActivity.bind(activity.time.microseconds)
+            insertActivity.bind(activity.externalID)
+            insertActivity.bind(activity.threadRoot?.microseconds)
+            insertActivity.bind(parent)
+            insertActivity.bind(activity.text)
+            insertActivity.bind(activity.isQuestion)
+            insertActivity.bind(activity.editedAt?.microseconds)
+            guard try insertActivity.execute() > 0 else { continue }
             stored += 1
-            let activityID = db.lastInsertedRowID
+            let activityID = insertActivity.lastInsertedRowID
+            range = (range?.first ?? activityID, activityID)
             for reaction in activity.reactions {
                 for user in reaction.userIDs {
-                    let reactor = try identityID(for: user, isBot: false)
-                    insertReaction.setUncheckedArguments([activityID, reaction.name, reactor])
+                    insertReaction.bind(activityID)
+                    insertReaction.bind(reaction.name)
+                    insertReaction.bind(try identityID(for: user, isBot: false))
                     try insertReaction.execute()
                 }
             }
             for mention in activity.mentions {
                 guard let mentioned = identityIDs[mention] else { continue }
-                insertMention.setUncheckedArguments([activityID, mentioned])
+                insertMention.bind(activityID)
+                insertMention.bind(mentioned)
                 try insertMention.execute()
             }
         }
