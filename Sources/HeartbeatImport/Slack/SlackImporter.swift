@@ -46,7 +46,9 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         layout = try SlackExportLayout(archive: archive)
 
         let usersData = try archive.read(layout.users)
-        let users = try JSONFileDecoder.decode([SlackUser].self, from: usersData, path: layout.users.path)
+        let users = try JSONFileDecoder.decodeArray(
+            [SlackUser].self, from: usersData, path: layout.users.path,
+            parts: ProcessInfo.processInfo.activeProcessorCount)
         metadataSources.append(
             SourceFile(
                 key: "users.json", path: layout.users.path,

@@ -27,6 +27,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
         {
             identityIDs[row[0]] = row[1]
         }
+        nextActivityID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM activity") ?? 0) + 1
         for row in try Row.fetchAll(
             db, sql: "SELECT external_id, id FROM space WHERE workspace_id = ?", arguments: [workspaceID])
         {
@@ -210,53 +211,134 @@ final class SQLiteIngestTransaction: IngestTransaction {
             try upsertSpaces([Space(externalID: spaceExternalID, name: spaceExternalID, kind: .publicChannel)])
         }
         let spaceID = spaceIDs[spaceExternalID]!
-        var insertActivity = SQLiteRawStatement(
-            try db.cachedStatement(
-                sql: """
-                    INSERT INTO activity (space_id, identity_id, source_file_id, kind, subtype, time, external_id,
-                        thread_root, parent_identity_id, text, is_question, edited_at)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-                    ON CONFLICT (space_id, external_id) DO NOTHING
-                    """), in: db)
-        var insertReaction = SQLiteRawStatement(
-            try db.cachedStatement(sql: "INSERT INTO reaction (activity_id, name, identity_id) VALUES (?, ?, ?)"), in: db)
-        var insertMention = SQLiteRawStatement(
-            try db.cachedStatement(sql: "INSERT INTO mention (activity_id, identity_id) VALUES (?, ?)"), in: db)
         var stored = 0
-        for activity in activities {
-            let author = try activity.authorID.map { try identityID(for: $0, isBot: activity.kind == .botMessage) }
-            let parent = try activity.parentAuthorID.map { try identityID(for: $0, isBot: false) }
-            insertActivity.bind(spaceID)
-            insertActivity.bind(author)
-            insertActivity.bind(sourceID)
-            insertActivity.bind(Int64(activity.kind.rawValue))
-            insertActivity.bind(activity.subtype)
-            insertActivity.bind(activity.time.microseconds)
-            insertActivity.bind(activity.externalID)
-            insertActivity.bind(activity.threadRoot?.microseconds)
-            insertActivity.bind(parent)
-            insertActivity.bind(activity.text)
-            insertActivity.bind(activity.isQuestion)
-            insertActivity.bind(activity.editedAt?.microseconds)
-            guard try insertActivity.execute() > 0 else { continue }
-            stored += 1
-            let activityID = insertActivity.lastInsertedRowID
-            range = (range?.first ?? activityID, activityID)
-            for reaction in activity.reactions {
-                for user in reaction.userIDs {
-                    insertReaction.bind(activityID)
-                    insertReaction.bind(reaction.name)
-                    insertReaction.bind(try identityID(for: user, isBot: false))
-                    try insertReaction.execute()
+        var chunkStart = 0
+        // Many rows per statement: each execution of a one-row INSERT opened and closed its
+        // cursors and ran the whole VDBE program again, which cost as much as the B-tree work.
+        // Activity ids are assigned here (the next free rowid), so the reactions and mentions of
+        // a chunk can follow without asking SQLite for each new rowid.
+        while chunkStart < activities.count {
+            let chunk = activities[chunkStart..<min(chunkStart + Self.activitiesPerStatement, activities.count)]
+            chunkStart = chunk.endIndex
+            var statement = SQLiteRawStatement(try activityInsert(rows: chunk.count), in: db)
+            let firstID = nextActivityID
+            for (offset, activity) in zip(0..., chunk) {
+                let author = try activity.authorID.map { try identityID(for: $0, isBot: activity.kind == .botMessage) }
+                let parent = try activity.parentAuthorID.map { try identityID(for: $0, isBot: false) }
+                statement.bind(firstID + Int64(offset))
+                statement.bind(spaceID)
+                statement.bind(author)
+                statement.bind(sourceID)
+                statement.bind(Int64(activity.kind.rawValue))
+                statement.bind(activity.subtype)
+                statement.bind(activity.time.microseconds)
+                statement.bind(activity.externalID)
+                statement.bind(activity.threadRoot?.microseconds)
+                statement.bind(parent)
+                statement.bind(activity.text)
+                statement.bind(activity.isQuestion)
+                statement.bind(activity.editedAt?.microseconds)
+            }
+            let inserted = try statement.execute()
+            nextActivityID += Int64(chunk.count)
+            // Rows already stored (the same message from another file) were skipped by
+            // `ON CONFLICT DO NOTHING`; find which, in the rare chunk where that happened.
+            var kept: Set<Int64>?
+            if inserted < chunk.count {
+                kept = Set(
+                    try Int64.fetchAll(
+                        db, sql: "SELECT id FROM activity WHERE id BETWEEN ? AND ?",
+                        arguments: [firstID, firstID + Int64(chunk.count) - 1]))
+            }
+            for (offset, activity) in zip(0..., chunk) {
+                let activityID = firstID + Int64(offset)
+                if let kept, !kept.contains(activityID) { continue }
+                stored += 1
+                range = (range?.first ?? activityID, activityID)
+                for reaction in activity.reactions {
+                    for user in reaction.userIDs {
+                        pendingReactions.append((activityID, reaction.name, try identityID(for: user, isBot: false)))
+                    }
+                }
+                for mention in activity.mentions {
+                    guard let mentioned = identityIDs[mention] else { continue }
+                    pendingMentions.append((activityID, mentioned))
                 }
             }
-            for mention in activity.mentions {
-                guard let mentioned = identityIDs[mention] else { continue }
-                insertMention.bind(activityID)
-                insertMention.bind(mentioned)
-                try insertMention.execute()
-            }
+            try flushReactionsAndMentions()
         }
         return stored
+    }
+
+    // MARK: Multi-row statements
+
+    static let activitiesPerStatement = 64
+    static let linksPerStatement = 128
+
+    /// The next `activity.id` to assign: one past the highest when the transaction began.
+    private var nextActivityID: Int64 = 1
+    private var activityInserts: [Int: Statement] = [:]
+    private var reactionInserts: [Int: Statement] = [:]
+    private var mentionInserts: [Int: Statement] = [:]
+    private var pendingReactions: [(activity: Int64, name: String, identity: Int64)] = []
+    private var pendingMentions: [(activity: Int64, identity: Int64)] = []
+
+    private func activityInsert(rows: Int) throws -> Statement {
+        if let statement = activityInserts[rows] { return statement }
+        let statement = try db.makeStatement(
+            sql: """
+                INSERT INTO activity (id, space_id, identity_id, source_file_id, kind, subtype, time, external_id,
+                    thread_root, parent_identity_id, text, is_question, edited_at)
+                VALUES \(Self.placeholders(rows: rows, columns: 13))
+                ON CONFLICT (space_id, external_id) DO NOTHING
+                """)
+        activityInserts[rows] = statement
+        return statement
+    }
+
+    /// Writes the buffered reactions and mentions, many rows per statement.
+    private func flushReactionsAndMentions() throws {
+        var start = 0
+        while start < pendingReactions.count {
+            let end = min(start + Self.linksPerStatement, pendingReactions.count)
+            let rows = end - start
+            let prepared = try reactionInserts[rows]
+                ?? db.makeStatement(
+                    sql: "INSERT INTO reaction (activity_id, name, identity_id) VALUES "
+                        + Self.placeholders(rows: rows, columns: 3))
+            reactionInserts[rows] = prepared
+            var statement = SQLiteRawStatement(prepared, in: db)
+            for reaction in pendingReactions[start..<end] {
+                statement.bind(reaction.activity)
+                statement.bind(reaction.name)
+                statement.bind(reaction.identity)
+            }
+            try statement.execute()
+            start = end
+        }
+        pendingReactions.removeAll(keepingCapacity: true)
+        start = 0
+        while start < pendingMentions.count {
+            let end = min(start + Self.linksPerStatement, pendingMentions.count)
+            let rows = end - start
+            let prepared = try mentionInserts[rows]
+                ?? db.makeStatement(
+                    sql: "INSERT INTO mention (activity_id, identity_id) VALUES " + Self.placeholders(rows: rows, columns: 2))
+            mentionInserts[rows] = prepared
+            var statement = SQLiteRawStatement(prepared, in: db)
+            for mention in pendingMentions[start..<end] {
+                statement.bind(mention.activity)
+                statement.bind(mention.identity)
+            }
+            try statement.execute()
+            start = end
+        }
+        pendingMentions.removeAll(keepingCapacity: true)
+    }
+
+    /// `(?, ?, ?), (?, ?, ?)` for two rows of three columns.
+    private static func placeholders(rows: Int, columns: Int) -> String {
+        let row = "(" + Array(repeating: "?", count: columns).joined(separator: ", ") + ")"
+        return Array(repeating: row, count: rows).joined(separator: ", ")
     }
 }
