@@ -38,17 +38,24 @@ public struct RecordedSource: Sendable, Hashable {
     public var fingerprint: FileFingerprint
     /// Modification time (nanoseconds) of the file then, if it came from a folder.
     public var modified: Int64?
+    /// When it was recorded (microseconds since 1970).
+    public var recordedAt: Int64
 
-    public init(fingerprint: FileFingerprint, modified: Int64?) {
+    public init(fingerprint: FileFingerprint, modified: Int64?, recordedAt: Int64) {
         self.fingerprint = fingerprint
         self.modified = modified
+        self.recordedAt = recordedAt
     }
 
     /// Whether a file of `size` bytes modified at `modified` is, without reading it, the file
     /// recorded: same size and same nanosecond modification time, the test `make`, `rsync` and
-    /// git's index rely on.
+    /// git's index rely on. Like git, a file modified less than two seconds before it was
+    /// recorded is not trusted ("racily clean"): it could have been rewritten within the file
+    /// system's timestamp granularity after being read, so it is read again.
     public func matches(size: Int64, modified: Int64?) -> Bool {
-        guard let modified, let recorded = self.modified else { return false }
-        return recorded == modified && fingerprint.size == size
+        guard let modified, let recorded = self.modified, recorded == modified, fingerprint.size == size else {
+            return false
+        }
+        return recorded / 1000 < recordedAt - 2_000_000
     }
 }

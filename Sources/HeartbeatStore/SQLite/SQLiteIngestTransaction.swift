@@ -149,17 +149,19 @@ final class SQLiteIngestTransaction: IngestTransaction {
     func recordedSources() throws -> [String: RecordedSource] {
         var sources: [String: RecordedSource] = [:]
         let rows = try Row.fetchCursor(
-            db, sql: "SELECT key, size, checksum, modified FROM source_file WHERE workspace_id = ?",
+            db, sql: "SELECT key, size, checksum, modified, imported_at FROM source_file WHERE workspace_id = ?",
             arguments: [workspaceID])
         while let row = try rows.next() {
-            sources[row[0]] = RecordedSource(fingerprint: FileFingerprint(size: row[1], checksum: row[2]), modified: row[3])
+            sources[row[0]] = RecordedSource(
+                fingerprint: FileFingerprint(size: row[1], checksum: row[2]), modified: row[3], recordedAt: row[4])
         }
         return sources
     }
 
     func recordUnchanged(_ key: String, modified: Int64) throws {
-        try db.cachedStatement(sql: "UPDATE source_file SET modified = ? WHERE workspace_id = ? AND key = ?")
-            .execute(arguments: [modified, workspaceID, key])
+        try db.cachedStatement(
+            sql: "UPDATE source_file SET modified = ?, imported_at = ? WHERE workspace_id = ? AND key = ?"
+        ).execute(arguments: [modified, Timestamp(Date()).microseconds, workspaceID, key])
     }
 
     func recordSource(_ file: SourceFile) throws {

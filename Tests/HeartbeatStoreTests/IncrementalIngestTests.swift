@@ -1,0 +1,126 @@
+import Foundation
+import HeartbeatCore
+import HeartbeatImport
+import HeartbeatStore
+import HeartbeatTestSupport
+import Testing
+
+#if canImport(Glibc)
+    import CoreFoundation
+    import Glibc
+#endif
+
+/// What a re-import reads and rewrites: unchanged folder files are recognised by size and
+/// modification time without being read, a changed file replaces exactly what it gave (its
+/// reactions and mentions too), and a message repeated in two files is stored once.
+@Suite struct IncrementalIngestTests {
+    /// Sets a file's modification time to `seconds` (and nanoseconds) since 1970.
+    private func setModified(_ url: URL, seconds: Int, nanoseconds: Int = 0) {
+        var times = [
+            timespec(tv_sec: seconds, tv_nsec: nanoseconds), timespec(tv_sec: seconds, tv_nsec: nanoseconds),
+        ]
+        #expect(utimensat(AT_FDCWD, url.path, &times, 0) == 0)
+    }
+
+    private static let hourAgo = Int(Date().timeIntervalSince1970) - 3600
+
+    /// A copy of the tiny export whose files were all last modified at `seconds` (default: an
+    /// hour ago) and 123,456,789 ns.
+    private func agedCopy(seconds: Int = hourAgo) throws -> URL {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        for case let file as URL in FileManager.default.enumerator(at: copy, includingPropertiesForKeys: nil)!
+        where file.pathExtension == "json" {
+            setModified(file, seconds: seconds, nanoseconds: 123_456_789)
+        }
+        return copy
+    }
+
+    @Test func unchangedFileIsRecognisedWithoutReadingIt() async throws {
+        let copy = try agedCopy()
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+
+        // Same size, same modification time, different (broken) bytes: not read, so not noticed.
+        let day = copy.appendingPathComponent("general/2026-03-02.json")
+        let size = try Data(contentsOf: day).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: day)
+        setModified(day, seconds: Self.hourAgo, nanoseconds: 123_456_789)
+        let again = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(again.dayFilesUnchanged == 3)
+        #expect(again.bytesRead == 0)
+        #expect(try await store.counts() == SlackIngestTests.tinyCounts)
+
+        // Once its modification time moves, it is read, and the broken file is reported.
+        setModified(day, seconds: Self.hourAgo + 60)
+        await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
+        #expect(try await store.counts() == SlackIngestTests.tinyCounts)
+    }
+
+    @Test func touchedButIdenticalFileIsUnchangedAndItsNewTimeRemembered() async throws {
+        let copy = try agedCopy()
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+
+        // Touched (as when an export is unzipped again): read, found identical, nothing rewritten.
+        let day = copy.appendingPathComponent("help/2026-03-03.json")
+        let touched = Int(Date().timeIntervalSince1970) - 1800
+        setModified(day, seconds: touched)
+        let again = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(again.dayFilesUnchanged == 3 && again.dayFilesImported == 0 && again.activitiesWritten == 0)
+
+        // The new time was recorded: same-size garbage with that time is no longer read.
+        let size = try Data(contentsOf: day).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: day)
+        setModified(day, seconds: touched)
+        let third = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(third.dayFilesUnchanged == 3)
+        #expect(try await store.counts() == SlackIngestTests.tinyCounts)
+    }
+
+    @Test func fileModifiedJustBeforeItsImportIsReadAgain() async throws {
+        // Recorded less than two seconds after its modification: a same-size rewrite within the
+        // timestamp granularity must not pass as unchanged.
+        let now = Int(Date().timeIntervalSince1970)
+        let copy = try agedCopy(seconds: now)
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        let day = copy.appendingPathComponent("general/2026-03-09.json")
+        let size = try Data(contentsOf: day).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: day)
+        setModified(day, seconds: now, nanoseconds: 123_456_789)
+        await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
+    }
+
+    @Test func changedFileReplacesItsReactionsAndMentions() async throws {
+        let copy = try agedCopy()
+        let store = try SQLiteStore()
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        // general/2026-03-02.json held all 3 reactions (8 activities); replaced by one message.
+        try """
+        [{"type": "message", "user": "U2", "ts": "1772442000.000100", "text": "rewritten"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-02.json"), atomically: true, encoding: .utf8)
+        let update = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(update.dayFilesImported == 1 && update.activitiesWritten == 1)
+        let counts = try await store.counts()
+        #expect(counts.activities == SlackIngestTests.tinyCounts.activities - 8 + 1)
+        #expect(counts.reactions == 0)
+        #expect(counts.mentions == SlackIngestTests.tinyCounts.mentions)
+    }
+
+    @Test func messageRepeatedInAnotherDayFileIsStoredOnce() async throws {
+        let copy = try agedCopy()
+        // The first question of general/2026-03-02.json again, in a new day file, with a reaction.
+        try """
+        [{"type": "message", "user": "U1", "ts": "1772442000.000100", "text": "How do I quantize a model?",
+          "reactions": [{"name": "eyes", "users": ["U2"], "count": 1}]},
+         {"type": "message", "user": "U3", "ts": "1773230400.000100", "text": "new one <@U1>"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-11.json"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore()
+        let summary = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(summary.activitiesWritten == SlackIngestTests.tinyCounts.activities + 1)
+        let counts = try await store.counts()
+        #expect(counts.activities == SlackIngestTests.tinyCounts.activities + 1)
+        #expect(counts.reactions == SlackIngestTests.tinyCounts.reactions)
+        #expect(counts.mentions == SlackIngestTests.tinyCounts.mentions + 1)
+    }
+}
