@@ -20,4 +20,9 @@ public protocol CommunityStore: Sendable {
 
     /// Row counts per table.
     func counts() async throws -> StoreCounts
+
+    /// The workspaces of `platform` whose last import recorded a source file `key` of `size`
+    /// bytes modified at `modified` (nanoseconds), trusted by `RecordedSource.matches`. Lets an
+    /// importer recognise an unchanged export before reading its metadata files.
+    func workspaces(recording key: String, platform: Platform, size: Int64, modified: Int64) async throws -> [Workspace]
 }

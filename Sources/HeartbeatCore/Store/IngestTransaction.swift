@@ -29,6 +29,10 @@ public protocol IngestTransaction: AnyObject {
     /// Notes the new modification time of a file whose content turned out unchanged (an export
     /// unzipped again), so the next import recognises it without reading it.
     func recordUnchanged(_ key: String, modified: Int64) throws
+    /// The spaces stored for this workspace (external id, name, kind).
+    func storedSpaces() throws -> [Space]
+    /// How many accounts of this workspace came from a member list (not placeholders).
+    func storedAccountCount() throws -> Int
 }
 
 extension IngestTransaction {

@@ -38,11 +38,13 @@ final class DirectoryExportArchive: ExportArchive {
             if name.hasPrefix(".") { continue }  // ., .., hidden files such as .DS_Store
             children.append(name)
         }
+        let folder = dirfd(handle)
         for name in children {
             let full = directory + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
-            guard stat(full, &info) == 0 else { continue }
+            // Relative to the open folder: the kernel resolves one name, not the whole path.
+            guard fstatat(folder, name, &info, 0) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
                 try walk(directory: full, relative: path, into: &list)
             } else if (info.st_mode & S_IFMT) == S_IFREG {

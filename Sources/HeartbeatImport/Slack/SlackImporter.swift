@@ -21,7 +21,16 @@ public struct SlackImporter: Sendable {
         into store: any CommunityStore, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportSummary {
         let started = DispatchTime.now()
-        return try await SlackImportJob(path: path, options: options).run(into: store, started: started, progress: progress)
+        let archive = try openExportArchive(at: path)
+        let layout = try SlackExportLayout(archive: archive)
+        if var summary = try await SlackUnchangedExport.summary(
+            archive: archive, layout: layout, options: options, path: path, store: store)
+        {
+            summary.secondsElapsed = ImportClock.seconds(since: started)
+            return summary
+        }
+        return try await SlackImportJob(path: path, options: options, archive: archive, layout: layout)
+            .run(into: store, started: started, progress: progress)
     }
 }
 
@@ -40,10 +49,15 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     private var metadataSources: [SourceFile] = []
     private var diagnostics: [Diagnostic] = []
 
-    init(path: String, options: ImportOptions) throws {
+    convenience init(path: String, options: ImportOptions) throws {
+        let archive = try openExportArchive(at: path)
+        try self.init(path: path, options: options, archive: archive, layout: try SlackExportLayout(archive: archive))
+    }
+
+    init(path: String, options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout) throws {
         self.options = options
-        archive = try openExportArchive(at: path)
-        layout = try SlackExportLayout(archive: archive)
+        self.archive = archive
+        self.layout = layout
 
         let usersData = try archive.read(layout.users)
         let users = try JSONFileDecoder.decodeArray(

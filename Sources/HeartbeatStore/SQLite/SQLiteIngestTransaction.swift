@@ -158,6 +158,17 @@ final class SQLiteIngestTransaction: IngestTransaction {
         return sources
     }
 
+    func storedSpaces() throws -> [Space] {
+        try Row.fetchAll(db, sql: "SELECT external_id, name, kind FROM space WHERE workspace_id = ?", arguments: [workspaceID])
+            .map { Space(externalID: $0[0], name: $0[1], kind: Space.Kind(rawValue: $0[2]) ?? .publicChannel) }
+    }
+
+    func storedAccountCount() throws -> Int {
+        try Int.fetchOne(
+            db, sql: "SELECT COUNT(*) FROM identity WHERE workspace_id = ? AND is_placeholder = 0", arguments: [workspaceID]
+        ) ?? 0
+    }
+
     func recordUnchanged(_ key: String, modified: Int64) throws {
         try db.cachedStatement(
             sql: "UPDATE source_file SET modified = ?, imported_at = ? WHERE workspace_id = ? AND key = ?"

@@ -89,6 +89,25 @@ public final class SQLiteStore: CommunityStore {
         }
     }
 
+    public func workspaces(
+        recording key: String, platform: Platform, size: Int64, modified: Int64
+    ) async throws -> [Workspace] {
+        try await writer.read { db in
+            try Row.fetchAll(
+                db,
+                sql: """
+                    SELECT w.external_id, w.name, s.size, s.checksum, s.modified, s.imported_at
+                    FROM source_file s JOIN workspace w ON w.id = s.workspace_id
+                    WHERE s.key = ? AND w.platform = ? AND s.size = ? AND s.modified = ?
+                    """, arguments: [key, platform.rawValue, size, modified]
+            ).filter { row in
+                RecordedSource(
+                    fingerprint: FileFingerprint(size: row[2], checksum: row[3]), modified: row[4], recordedAt: row[5]
+                ).matches(size: size, modified: modified)
+            }.map { Workspace(platform: platform, externalID: $0[0], name: $0[1]) }
+        }
+    }
+
     public func counts() async throws -> StoreCounts {
         try await writer.read { db in
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
