@@ -198,7 +198,13 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
                     bytesRead: summary.bytesRead, secondsElapsed: ImportClock.seconds(since: started)))
         }
         while batchStart < dayFiles.count {
-            let batch = dayFiles[batchStart..<min(batchStart + options.batchSize, dayFiles.count)]
+            var batchEnd = batchStart
+            var batchBytes: Int64 = 0
+            while batchEnd < dayFiles.count, batchEnd - batchStart < options.batchSize, batchBytes < options.batchBytes {
+                batchBytes += dayFiles[batchEnd].entry.size
+                batchEnd += 1
+            }
+            let batch = dayFiles[batchStart..<batchEnd]
             batchStart = batch.endIndex
             var pending: [ParsedBatch.Item] = []
             for day in batch {
