@@ -4,12 +4,12 @@ import HeartbeatCore
 /// Alignment with the company's focus terms (definition in `Influence`): which posts touch a focus
 /// term, weighted by how specific the term is in the period.
 enum Alignment {
-    struct MemberAlignment {
+    struct MemberAlignment: Sendable {
         var alignment = 0.0
         var share = 0.0
     }
 
-    struct Result {
+    struct Result: Sendable {
         /// Focus terms used in the period, most specific first.
         var terms: [FocusTermFigures]
         /// Per member index.
