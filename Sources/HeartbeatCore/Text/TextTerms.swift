@@ -49,21 +49,42 @@ public enum TextTerms {
     /// `nearIdenticalKey(_:)` as UTF-8 bytes written into `key` (emptied first), so a caller
     /// keying many messages reuses one buffer instead of making a `String` per message.
     public static func nearIdenticalKey(_ text: String, into key: inout [UInt8]) {
-        key.removeAll(keepingCapacity: true)
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39:
-                if pendingSpace, !key.isEmpty { key.append(0x20) }
-                pendingSpace = false
-                if key.last != UInt8(ascii: "#") { key.append(UInt8(ascii: "#")) }
-            case 0x20, 0x09, 0x0A, 0x0D:
-                pendingSpace = true
-            default:
-                if pendingSpace, !key.isEmpty { key.append(0x20) }
-                pendingSpace = false
-                key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
+        var text = text
+        text.withUTF8 { bytes in
+            // Written through a pointer into room for the whole text: the key is never longer (a
+            // byte adds at most itself, and a pending space only after a whitespace byte added none).
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: repeatElement(0, count: bytes.count))
+            let length = key.withUnsafeMutableBufferPointer { out -> Int in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    switch byte {
+                    case 0x30...0x39:
+                        if pendingSpace, length > 0 {
+                            out[length] = 0x20
+                            length += 1
+                        }
+                        pendingSpace = false
+                        if length == 0 || out[length - 1] != UInt8(ascii: "#") {
+                            out[length] = UInt8(ascii: "#")
+                            length += 1
+                        }
+                    case 0x20, 0x09, 0x0A, 0x0D:
+                        pendingSpace = true
+                    default:
+                        if pendingSpace, length > 0 {
+                            out[length] = 0x20
+                            length += 1
+                        }
+                        pendingSpace = false
+                        out[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        length += 1
+                    }
+                }
+                return length
             }
+            key.removeLast(key.count - length)
         }
     }
 
