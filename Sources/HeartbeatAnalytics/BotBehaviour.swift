@@ -18,15 +18,27 @@ enum BotBehaviour {
         let period = context.period
         let rules = context.config.bots
         let members = snapshot.members
-        var postsByMember = [[Int]](repeating: [], count: members.count)
+        // Posts (and bot messages) of the period per member, in time order, as one array of
+        // activity indexes: member m's are `posts[postStart[m]..<postStart[m + 1]]`.
         var botMessages = 0
-        for (index, activity) in snapshot.activities.enumerated() where period.contains(microseconds: activity.time) {
+        var postStart = [Int](repeating: 0, count: members.count + 1)
+        func counts(_ activity: CommunitySnapshot.ActivityRow) -> Bool {
+            (activity.kind.isPost || activity.kind == .botMessage) && activity.member >= 0
+        }
+        for activity in snapshot.activities where period.contains(microseconds: activity.time) {
             let isBotPost = activity.kind == .botMessage
                 || (activity.kind.isPost && activity.member >= 0 && members[Int(activity.member)].isBot)
             if isBotPost { botMessages += 1 }
-            guard activity.kind.isPost || activity.kind == .botMessage, activity.member >= 0 else { continue }
-            postsByMember[Int(activity.member)].append(index)
+            if counts(activity) { postStart[Int(activity.member) + 1] += 1 }
         }
+        for member in members.indices { postStart[member + 1] += postStart[member] }
+        var next = postStart
+        var posts = [Int32](repeating: 0, count: postStart[members.count])
+        for (index, activity) in snapshot.activities.enumerated() where period.contains(microseconds: activity.time) && counts(activity) {
+            posts[next[Int(activity.member)]] = Int32(index)
+            next[Int(activity.member)] += 1
+        }
+        let postsByMember = PostsByMember(posts: posts, start: postStart)
 
         // Members are judged in chunks on all cores (their posts' texts lie scattered over the
         // history, so this waits on memory), and the chunks' findings joined in member order.
@@ -48,6 +60,12 @@ enum BotBehaviour {
         return Result(bots: bots, botMessages: botMessages, botLike: botLike, flags: flags)
     }
 
+    /// Each member's posts of the period: `posts[start[m]..<start[m + 1]]` for member index m.
+    struct PostsByMember: Sendable {
+        var posts: [Int32]
+        var start: [Int]
+    }
+
     /// What one chunk of members showed.
     struct Judged: Sendable {
         var bots: [BotAccount] = []
@@ -57,12 +75,12 @@ enum BotBehaviour {
     }
 
     static func judge(
-        _ chunk: Range<Int>, postsByMember: [[Int]], snapshot: CommunitySnapshot, rules: HeartbeatConfig.BotRules
+        _ chunk: Range<Int>, postsByMember: PostsByMember, snapshot: CommunitySnapshot, rules: HeartbeatConfig.BotRules
     ) -> Judged {
         var judged = Judged()
         var keys = NearIdenticalKeys()
         for member in chunk {
-            let posts = postsByMember[member]
+            let posts = postsByMember.posts[postsByMember.start[member]..<postsByMember.start[member + 1]]
             let account = snapshot.members[member]
             if account.isBot {
                 guard !posts.isEmpty || !account.isDeleted else { continue }
@@ -97,11 +115,11 @@ enum BotBehaviour {
 
     /// Near-identical share (when texts are loaded) and the regularity of the gaps between posts.
     /// `keys` is reused from member to member (its table and buffer).
-    static func evidence(posts: [Int], snapshot: CommunitySnapshot, keys: inout NearIdenticalKeys) -> Evidence {
+    static func evidence(posts: ArraySlice<Int32>, snapshot: CommunitySnapshot, keys: inout NearIdenticalKeys) -> Evidence {
         var parts: [String] = []
         var share: Double?
         if !snapshot.texts.isEmpty, !posts.isEmpty {
-            let counts = keys.count(posts.lazy.map { snapshot.texts[$0] })
+            let counts = keys.count(posts.lazy.map { snapshot.texts[Int($0)] })
             let repeated = counts.repeated
             share = Double(repeated) / Double(posts.count)
             if repeated > 0, let top = counts.mostCommon {
@@ -112,8 +130,9 @@ enum BotBehaviour {
         var cv: Double?
         if posts.count >= 3 {
             var gaps: [Double] = []
-            for position in 1..<posts.count {
-                gaps.append(Double(snapshot.activities[posts[position]].time - snapshot.activities[posts[position - 1]].time) / 1e6)
+            for position in posts.indices.dropFirst() {
+                let gap = snapshot.activities[Int(posts[position])].time - snapshot.activities[Int(posts[position - 1])].time
+                gaps.append(Double(gap) / 1e6)
             }
             let mean = gaps.reduce(0, +) / Double(gaps.count)
             if mean > 0 {
