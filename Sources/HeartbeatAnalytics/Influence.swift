@@ -51,56 +51,15 @@ public enum Influence {
         let snapshot = context.snapshot
         let period = context.period
         let members = snapshot.members
-        let activities = snapshot.activities
-        let isPerson = snapshot.isPerson
 
-        // Edges of the period, weight per (source, target).
-        var weights: [Int64: Double] = [:]
-        var involved = [Bool](repeating: false, count: members.count)
-        var edgeCounts = (replies: 0, mentions: 0, reactions: 0)
-        func add(_ source: Int32, _ target: Int32, _ weight: Double) -> Bool {
-            guard isPerson(source), isPerson(target), source != target else { return false }
-            weights[Int64(source) << 32 | Int64(target), default: 0] += weight
-            return true
-        }
-        let rootAuthors = ReplyTargets.rootAuthors(in: snapshot)
-        var posts = [Int](repeating: 0, count: members.count)
-        for (index, activity) in activities.enumerated() where period.contains(microseconds: activity.time) {
-            guard activity.kind.isPost, isPerson(activity.member) else { continue }
-            posts[Int(activity.member)] += 1
-            involved[Int(activity.member)] = true
-            if activity.kind == .reply, add(activity.member, rootAuthors[index], replyWeight) { edgeCounts.replies += 1 }
-        }
-        for mention in snapshot.mentions {
-            let activity = activities[Int(mention.activity)]
-            guard activity.kind.isPost, period.contains(microseconds: activity.time) else { continue }
-            if add(activity.member, mention.member, mentionWeight) { edgeCounts.mentions += 1 }
-        }
-        for reaction in snapshot.reactions {
-            let activity = activities[Int(reaction.activity)]
-            guard activity.kind.isPost, period.contains(microseconds: activity.time) else { continue }
-            if isPerson(reaction.reactor) { involved[Int(reaction.reactor)] = true }
-            if add(reaction.reactor, activity.member, reactionWeight) { edgeCounts.reactions += 1 }
-        }
-        for key in weights.keys {
-            involved[Int(key >> 32)] = true
-            involved[Int(key & 0xFFFF_FFFF)] = true
-        }
-
-        // PageRank over the involved persons.
-        let nodes = involved.indices.filter { involved[$0] }
-        var nodeOf = [Int](repeating: -1, count: members.count)
-        for (node, member) in nodes.enumerated() { nodeOf[member] = node }
-        var edges: [(source: Int, target: Int, weight: Double)] = weights.map {
-            (nodeOf[Int($0.key >> 32)], nodeOf[Int($0.key & 0xFFFF_FFFF)], $0.value)
-        }
-        edges.sort { ($0.source, $0.target) < ($1.source, $1.target) }
-        let ranked = pageRank(nodeCount: nodes.count, edges: edges)
-        var reach = [Int](repeating: 0, count: nodes.count)
-        for edge in edges { reach[edge.target] += 1 }
-
-        // Alignment with the focus terms.
-        let alignment = Alignment.compute(focus: focus, snapshot: snapshot, period: period)
+        // The graph and the alignment read the snapshot independently: one core each.
+        let (graph, alignment) = ParallelPair.run(
+            { InteractionGraph(snapshot: snapshot, period: period) },
+            { Alignment.compute(focus: focus, snapshot: snapshot, period: period) })
+        let nodes = graph.nodes
+        let posts = graph.posts
+        let ranked = (ranks: graph.ranks, iterations: graph.iterations, converged: graph.converged)
+        let reach = graph.reach
 
         // Value and levels among the active posters.
         let posters = nodes.indices.filter { posts[nodes[$0]] > 0 }
@@ -122,12 +81,14 @@ public enum Influence {
                     level: level, value: value, influence: ranked.ranks[node] * Double(nodes.count),
                     reach: reach[node], posts: posts[member], alignment: aligned.alignment, focusShare: aligned.share))
         }
+        // Ties by name, case-insensitive (each lower-cased once, not per comparison), then id.
+        let lowercasedNames = rows.map { $0.name.lowercased() }
         func order(_ key: (InfluentialMember) -> Double) -> [InfluentialMember] {
-            rows.sorted { lhs, rhs in
-                let (left, right) = (key(lhs), key(rhs))
+            rows.indices.sorted { lhs, rhs in
+                let (left, right) = (key(rows[lhs]), key(rows[rhs]))
                 if left != right { return left > right }
-                return (lhs.name.lowercased(), lhs.memberID) < (rhs.name.lowercased(), rhs.memberID)
-            }
+                return (lowercasedNames[lhs], rows[lhs].memberID) < (lowercasedNames[rhs], rows[rhs].memberID)
+            }.map { rows[$0] }
         }
         let byValue = order(\.value)
         let byInfluence = order(\.influence)
@@ -140,8 +101,8 @@ public enum Influence {
         return InfluenceReport(
             scope: context.scope,
             graph: GraphFigures(
-                persons: nodes.count, edges: edges.count, replies: edgeCounts.replies, mentions: edgeCounts.mentions,
-                reactions: edgeCounts.reactions, iterations: ranked.iterations, converged: ranked.converged),
+                persons: nodes.count, edges: graph.edgeCount, replies: graph.replies, mentions: graph.mentions,
+                reactions: graph.reactions, iterations: ranked.iterations, converged: ranked.converged),
             levels: MemberLevel.allCases.map { LevelCount(level: $0, members: levelCounts[$0] ?? 0) },
             focusTerms: alignment.terms,
             mostValuable: Array(byValue.prefix(context.request.top)),

@@ -35,49 +35,53 @@ public enum Topics {
         let previous = Period(
             start: .startOfDay(period.firstDay - Int64(period.dayCount)), end: period.start)
 
-        // Tokenize in chunks on all cores, then merge the chunks' vocabularies.
+        // Tokenize in chunks on all cores, then merge the chunks' vocabularies in order (so each
+        // term keeps the spelling of the first post using it).
+        let isPerson = snapshot.members.map { !$0.isBot }
         var eligible: [Int] = []
         for (index, activity) in snapshot.activities.enumerated()
-        where activity.kind.isPost && snapshot.isPerson(activity.member) && index < snapshot.texts.count
+        where activity.kind.isPost && activity.member >= 0 && isPerson[Int(activity.member)] && index < snapshot.texts.count
             && (period.contains(microseconds: activity.time) || previous.contains(microseconds: activity.time))
         {
             eligible.append(index)
         }
-        let chunkSize = max(5_000, eligible.count / 16 + 1)
-        let chunks = stride(from: 0, to: eligible.count, by: chunkSize).map { Array(eligible[$0..<min(eligible.count, $0 + chunkSize)]) }
-        let counted = ParallelMap.map(chunks) { TermCounts(posts: $0, snapshot: snapshot, now: period) }
+        let chunkCount = min(max(1, eligible.count / 20_000), 2 * ProcessInfo.processInfo.activeProcessorCount)
+        let chunkSize = eligible.count / chunkCount + 1
+        let chunks = stride(from: 0, to: eligible.count, by: chunkSize).map { eligible[$0..<min(eligible.count, $0 + chunkSize)] }
+        // The questions' outcomes do not depend on the terms: found meanwhile, as one more job.
+        let parts = ParallelMap.map([nil] + chunks.map { Optional($0) }) { chunk -> Part in
+            guard let chunk else { return .outcomes(FirstResponse.outcomes(in: snapshot, period: period)) }
+            return .counts(TermCounts(posts: chunk, snapshot: snapshot, now: period))
+        }
+        var outcomes: [FirstResponse.Outcome] = []
+        var counted: [TermCounts] = []
+        for part in parts {
+            switch part {
+            case .outcomes(let found): outcomes = found
+            case .counts(let counts): counted.append(counts)
+            }
+        }
 
-        var ids: [String: Int32] = [:]
-        var names: [String] = []
-        var occurrences: [Int] = []
-        var postsNow: [Int] = []
-        var postsBefore: [Int] = []
-        var byChannel = [[Int32: Int]](repeating: [:], count: snapshot.spaces.count)
-        var postCountNow = 0
-        var postCountBefore = 0
-        var termsOfActivity: [Int: [Int32]] = [:]  // questions only
-        for chunk in counted {
-            let global = chunk.names.map { term -> Int32 in
-                if let known = ids[term] { return known }
-                let id = Int32(names.count)
-                ids[term] = id
-                names.append(term)
-                occurrences.append(0)
-                postsNow.append(0)
-                postsBefore.append(0)
-                return id
-            }
-            for (local, id) in global.enumerated() {
-                occurrences[Int(id)] += chunk.occurrences[local]
-                postsNow[Int(id)] += chunk.postsNow[local]
-                postsBefore[Int(id)] += chunk.postsBefore[local]
-            }
-            for (key, count) in chunk.byChannel {
-                byChannel[Int(key >> 32)][global[Int(key & 0xFFFF_FFFF)], default: 0] += count
-            }
-            for (activity, terms) in chunk.questionTerms { termsOfActivity[activity] = terms.map { global[Int($0)] } }
-            postCountNow += chunk.postCountNow
-            postCountBefore += chunk.postCountBefore
+        var merged = counted.first ?? TermCounts(posts: [], snapshot: snapshot, now: period)
+        for index in counted.indices.dropFirst() {
+            merged.add(counted[index])
+            counted[index] = TermCounts(posts: [], snapshot: snapshot, now: period)
+        }
+        let vocabulary = merged.vocabulary
+        let names = (0..<Int32(vocabulary.count)).map(vocabulary.name(of:))
+        let occurrences = merged.occurrences
+        let postsNow = merged.postsNow
+        let postsBefore = merged.postsBefore
+        let postCountNow = merged.postCountNow
+        let postCountBefore = merged.postCountBefore
+        let byChannel = merged.channelOccurrences.map(\.entries)
+        // Questions of the period (activity index) → their distinct term ids.
+        var questionSlot = [Int32](repeating: -1, count: snapshot.activities.count)
+        for (slot, activity) in merged.questionActivities.enumerated() { questionSlot[Int(activity)] = Int32(slot) }
+        func termsOfQuestion(_ activity: Int) -> ArraySlice<Int32> {
+            let slot = Int(questionSlot[activity])
+            guard slot >= 0 else { return [] }
+            return merged.questionTerms[Int(merged.questionTermStart[slot])..<Int(merged.questionTermStart[slot + 1])]
         }
 
         let idf = postsNow.map { log((1 + Double(postCountNow)) / (1 + Double($0))) + 1 }
@@ -102,8 +106,8 @@ public enum Topics {
 
         var channels: [ChannelTopics] = []
         for (space, counts) in byChannel.enumerated() where !counts.isEmpty {
-            let terms = counts.filter { postsNow[Int($0.key)] >= minimumPosts }
-                .map { (id: Int($0.key), score: Double($0.value) * idf[Int($0.key)]) }
+            let terms = counts.filter { postsNow[Int($0.id)] >= minimumPosts }
+                .map { (id: Int($0.id), score: Double($0.count) * idf[Int($0.id)]) }
                 .sorted { ($0.score, names[$1.id]) > ($1.score, names[$0.id]) }
                 .prefix(termsPerChannel)
             guard !terms.isEmpty else { continue }
@@ -112,17 +116,20 @@ public enum Topics {
         channels.sort { $0.channel < $1.channel }
 
         // Questions by their best term.
-        let outcomes = FirstResponse.outcomes(in: snapshot, period: period)
-        var groups: [String: (questions: Int, unanswered: Int)] = [:]
+        // Grouped by term id (distinct terms have distinct names), the last slot for no term.
+        var groups = [(questions: Int, unanswered: Int)](repeating: (0, 0), count: names.count + 1)
         for outcome in outcomes where snapshot.activities[outcome.root].isQuestion {
-            let terms = termsOfActivity[outcome.root] ?? []
-            let best = terms.filter { postsNow[Int($0)] >= minimumPosts }.map(Int.init).min { byScore($0, $1) }
-            let topic = best.map { names[$0] } ?? "(no recurring term)"
-            groups[topic, default: (0, 0)].questions += 1
-            if outcome.firstResponseSeconds == nil { groups[topic, default: (0, 0)].unanswered += 1 }
+            var best = names.count
+            for term in termsOfQuestion(outcome.root) where postsNow[Int(term)] >= minimumPosts {
+                if best == names.count || byScore(Int(term), best) { best = Int(term) }
+            }
+            groups[best].questions += 1
+            if outcome.firstResponseSeconds == nil { groups[best].unanswered += 1 }
         }
-        let questions = groups.map {
-            QuestionTopic(topic: $0.key, questions: $0.value.questions, unanswered: $0.value.unanswered)
+        let questions = groups.indices.filter { groups[$0].questions > 0 }.map {
+            QuestionTopic(
+                topic: $0 < names.count ? names[$0] : "(no recurring term)", questions: groups[$0].questions,
+                unanswered: groups[$0].unanswered)
         }.sorted { ($0.unanswered, $0.questions, $1.topic) > ($1.unanswered, $1.questions, $0.topic) }
 
         return TopicsReport(
@@ -136,52 +143,87 @@ public enum Topics {
     }
 }
 
+/// One job of the parallel part of `Topics.report`.
+private enum Part: Sendable {
+    case outcomes([FirstResponse.Outcome])
+    case counts(TermCounts)
+}
+
 /// Term counts of one chunk of posts, with its own vocabulary (merged by `Topics`).
 private struct TermCounts: Sendable {
-    var names: [String] = []
+    var vocabulary = TermVocabulary()
+    /// Per term id: occurrences in the period, posts containing it in the period and before.
     var occurrences: [Int] = []
     var postsNow: [Int] = []
     var postsBefore: [Int] = []
-    /// `space << 32 | local term id` → occurrences in the period.
-    var byChannel: [Int64: Int] = [:]
-    /// Questions of the period (activity index) with their distinct local term ids.
-    var questionTerms: [(Int, [Int32])] = []
+    /// Per space index: occurrences in the period per term id.
+    var channelOccurrences: [SparseCounts]
+    /// Questions of the period (activity index), in order, with their distinct term ids:
+    /// `questionTerms[questionTermStart[q]..<questionTermStart[q + 1]]`.
+    var questionActivities: [Int32] = []
+    var questionTermStart: [Int32] = [0]
+    var questionTerms: [Int32] = []
     var postCountNow = 0
     var postCountBefore = 0
 
-    init(posts: [Int], snapshot: CommunitySnapshot, now period: Period) {
-        var ids: [String: Int32] = [:]
-        var distinct = Set<Int32>()
-        for index in posts {
+    init(posts: ArraySlice<Int>, snapshot: CommunitySnapshot, now period: Period) {
+        channelOccurrences = [SparseCounts](repeating: SparseCounts(), count: snapshot.spaces.count)
+        var ids: [Int32] = []
+        // The last post (position in `posts`) each term was counted in: distinct terms per post.
+        var lastPost: [Int] = []
+        for (position, index) in posts.enumerated() {
             let activity = snapshot.activities[index]
             let now = period.contains(microseconds: activity.time)
-            distinct.removeAll(keepingCapacity: true)
-            for term in TextTerms.terms(in: snapshot.texts[index]) {
-                let id: Int32
-                if let known = ids[term] {
-                    id = known
-                } else {
-                    id = Int32(names.count)
-                    ids[term] = id
-                    names.append(term)
-                    occurrences.append(0)
-                    postsNow.append(0)
-                    postsBefore.append(0)
-                }
+            let isQuestion = now && activity.kind.isTopLevelPost && activity.isQuestion
+            ids.removeAll(keepingCapacity: true)
+            vocabulary.intern(termsOf: snapshot.texts[index], into: &ids)
+            if vocabulary.count > occurrences.count {
+                let added = vocabulary.count - occurrences.count
+                occurrences.append(contentsOf: repeatElement(0, count: added))
+                postsNow.append(contentsOf: repeatElement(0, count: added))
+                postsBefore.append(contentsOf: repeatElement(0, count: added))
+                lastPost.append(contentsOf: repeatElement(-1, count: added))
+            }
+            for id in ids {
                 if now {
                     occurrences[Int(id)] += 1
-                    byChannel[Int64(activity.space) << 32 | Int64(id), default: 0] += 1
+                    channelOccurrences[Int(activity.space)].add(id)
                 }
-                distinct.insert(id)
+                guard lastPost[Int(id)] != position else { continue }
+                lastPost[Int(id)] = position
+                if now { postsNow[Int(id)] += 1 } else { postsBefore[Int(id)] += 1 }
+                if isQuestion { questionTerms.append(id) }
             }
-            if now {
-                postCountNow += 1
-                for id in distinct { postsNow[Int(id)] += 1 }
-                if activity.kind.isTopLevelPost && activity.isQuestion { questionTerms.append((index, Array(distinct))) }
-            } else {
-                postCountBefore += 1
-                for id in distinct { postsBefore[Int(id)] += 1 }
+            if now { postCountNow += 1 } else { postCountBefore += 1 }
+            if isQuestion {
+                questionActivities.append(Int32(index))
+                questionTermStart.append(Int32(questionTerms.count))
             }
         }
+    }
+
+    /// Adds the counts of the chunk that follows this one.
+    mutating func add(_ other: TermCounts) {
+        let ids = vocabulary.merge(other.vocabulary)
+        let added = vocabulary.count - occurrences.count
+        occurrences.append(contentsOf: repeatElement(0, count: added))
+        postsNow.append(contentsOf: repeatElement(0, count: added))
+        postsBefore.append(contentsOf: repeatElement(0, count: added))
+        for (local, id) in ids.enumerated() {
+            occurrences[Int(id)] += other.occurrences[local]
+            postsNow[Int(id)] += other.postsNow[local]
+            postsBefore[Int(id)] += other.postsBefore[local]
+        }
+        for (space, counts) in other.channelOccurrences.enumerated() {
+            for (local, count) in counts.entries { channelOccurrences[space].add(ids[Int(local)], count) }
+        }
+        for (question, activity) in other.questionActivities.enumerated() {
+            let terms = other.questionTerms[Int(other.questionTermStart[question])..<Int(other.questionTermStart[question + 1])]
+            questionActivities.append(activity)
+            questionTerms.append(contentsOf: terms.map { ids[Int($0)] })
+            questionTermStart.append(Int32(questionTerms.count))
+        }
+        postCountNow += other.postCountNow
+        postCountBefore += other.postCountBefore
     }
 }

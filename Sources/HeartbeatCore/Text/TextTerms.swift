@@ -42,93 +42,156 @@ public enum TextTerms {
     /// passed").
     public static func nearIdenticalKey(_ text: String) -> String {
         var key: [UInt8] = []
-        var pendingSpace = false
-        for byte in text.utf8 {
-            switch byte {
-            case 0x30...0x39:
-                if pendingSpace, !key.isEmpty { key.append(0x20) }
-                pendingSpace = false
-                if key.last != UInt8(ascii: "#") { key.append(UInt8(ascii: "#")) }
-            case 0x20, 0x09, 0x0A, 0x0D:
-                pendingSpace = true
-            default:
-                if pendingSpace, !key.isEmpty { key.append(0x20) }
-                pendingSpace = false
-                key.append(byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte)
-            }
-        }
+        nearIdenticalKey(text, into: &key)
         return String(decoding: key, as: UTF8.self)
+    }
+
+    /// `nearIdenticalKey(_:)` as UTF-8 bytes written into `key` (emptied first), so a caller
+    /// keying many messages reuses one buffer instead of making a `String` per message.
+    public static func nearIdenticalKey(_ text: String, into key: inout [UInt8]) {
+        var text = text
+        text.withUTF8 { bytes in
+            // Written through a pointer into room for the whole text: the key is never longer (a
+            // byte adds at most itself, and a pending space only after a whitespace byte added none).
+            key.removeAll(keepingCapacity: true)
+            key.append(contentsOf: repeatElement(0, count: bytes.count))
+            let length = key.withUnsafeMutableBufferPointer { out -> Int in
+                var length = 0
+                var pendingSpace = false
+                for byte in bytes {
+                    switch byte {
+                    case 0x30...0x39:
+                        if pendingSpace, length > 0 {
+                            out[length] = 0x20
+                            length += 1
+                        }
+                        pendingSpace = false
+                        if length == 0 || out[length - 1] != UInt8(ascii: "#") {
+                            out[length] = UInt8(ascii: "#")
+                            length += 1
+                        }
+                    case 0x20, 0x09, 0x0A, 0x0D:
+                        pendingSpace = true
+                    default:
+                        if pendingSpace, length > 0 {
+                            out[length] = 0x20
+                            length += 1
+                        }
+                        pendingSpace = false
+                        out[length] = byte >= 0x41 && byte <= 0x5A ? byte + 0x20 : byte
+                        length += 1
+                    }
+                }
+                return length
+            }
+            key.removeLast(key.count - length)
+        }
     }
 
     /// Calls `emit` with each word, and with `nil` where a phrase must not span (stop word,
     /// punctuation, markup).
     static func scan(_ text: String, _ emit: (String?) -> Void) {
+        scanWords(text) { word, isASCII in
+            guard let word else { return emit(nil) }
+            var string = String(decoding: word, as: UTF8.self)
+            if !isASCII { string = string.lowercased() }
+            emit(stopWords.contains(string) ? nil : string)
+        }
+    }
+
+    /// The byte-level scanner behind every term function: calls `emit` with each candidate word's
+    /// bytes (ASCII letters lower-cased; `isASCII` false when the caller must still lower-case the
+    /// rest as a `String`), and with `nil` where a phrase must not span (punctuation, markup, a run
+    /// of digits, a one-byte word). Stop words are the caller's to drop. The bytes are valid only
+    /// during the call, and point into the text itself unless a letter had to be lower-cased.
+    @inline(__always)
+    static func scanWords(_ text: String, _ emit: (_ word: UnsafeBufferPointer<UInt8>?, _ isASCII: Bool) -> Void) {
         var text = text
         text.withUTF8 { bytes in
-            let count = bytes.count
-            var index = 0
-            var word: [UInt8] = []
-            word.reserveCapacity(32)
-            func skip(past terminator: UInt8, from start: Int) -> Int {
-                var position = start
-                while position < count, bytes[position] != terminator { position += 1 }
-                return min(count, position + 1)
-            }
-            while index < count {
-                let byte = bytes[index]
-                if isWordByte(byte) {
-                    word.removeAll(keepingCapacity: true)
-                    var allDigits = true
-                    var ascii = true
-                    while index < count, isWordByte(bytes[index]) {
-                        var letter = bytes[index]
-                        if letter >= 0x41 && letter <= 0x5A { letter += 0x20 }
-                        if letter < 0x30 || letter > 0x39 { allDigits = false }
-                        if letter >= 0x80 { ascii = false }
-                        word.append(letter)
+            // The table by pointer: read per byte, `byteClasses` would be a lazy global check each time.
+            Self.byteClasses.withUnsafeBufferPointer { byteClasses in
+                let count = bytes.count
+                var index = 0
+                var lowered: [UInt8] = []
+                func skip(past terminator: UInt8, from start: Int) -> Int {
+                    var position = start
+                    while position < count, bytes[position] != terminator { position += 1 }
+                    return min(count, position + 1)
+                }
+                while index < count {
+                    let byte = bytes[index]
+                    if isWordByte(byte) {
+                        let start = index
+                        // The union of the word's byte classes tells digits-only, upper-case, ASCII.
+                        var classes: UInt8 = 0
+                        while index < count {
+                            let byteClass = byteClasses[Int(bytes[index])]
+                            guard byteClass != 0 else { break }
+                            classes |= byteClass
+                            index += 1
+                        }
+                        let ascii = classes & Self.nonASCIIClass == 0
+                        if classes == Self.wordClass | Self.digitClass || index - start < 2 {
+                            emit(nil, true)
+                        } else if classes & Self.upperClass != 0 {
+                            lowered.removeAll(keepingCapacity: true)
+                            for letter in bytes[start..<index] { lowered.append(letter >= 0x41 && letter <= 0x5A ? letter + 0x20 : letter) }
+                            lowered.withUnsafeBufferPointer { emit($0, ascii) }
+                        } else {
+                            emit(UnsafeBufferPointer(rebasing: bytes[start..<index]), ascii)
+                        }
+                        continue
+                    }
+                    switch byte {
+                    case 0x20, 0x09, 0x0A, 0x0D:
+                        index += 1
+                        continue
+                    case UInt8(ascii: "<"):
+                        index = skip(past: UInt8(ascii: ">"), from: index + 1)
+                    case UInt8(ascii: "`"):
+                        if index + 2 < count, bytes[index + 1] == UInt8(ascii: "`"), bytes[index + 2] == UInt8(ascii: "`") {
+                            var position = index + 3
+                            while position + 2 < count,
+                                !(bytes[position] == UInt8(ascii: "`") && bytes[position + 1] == UInt8(ascii: "`")
+                                    && bytes[position + 2] == UInt8(ascii: "`"))
+                            {
+                                position += 1
+                            }
+                            index = min(count, position + 3)
+                        } else {
+                            index = skip(past: UInt8(ascii: "`"), from: index + 1)
+                        }
+                    case UInt8(ascii: ":"):
+                        var position = index + 1
+                        while position < count, isEmojiNameByte(bytes[position]) { position += 1 }
+                        index = position < count && position > index + 1 && bytes[position] == UInt8(ascii: ":") ? position + 1 : index + 1
+                    case UInt8(ascii: "&"):
+                        var position = index + 1
+                        while position < count, position < index + 8, isWordByte(bytes[position]) { position += 1 }
+                        index = position < count && bytes[position] == UInt8(ascii: ";") ? position + 1 : index + 1
+                    default:
                         index += 1
                     }
-                    var string = String(decoding: word, as: UTF8.self)
-                    if !ascii { string = string.lowercased() }
-                    if allDigits || word.count < 2 || stopWords.contains(string) {
-                        emit(nil)
-                    } else {
-                        emit(string)
-                    }
-                    continue
+                    emit(nil, true)
                 }
-                switch byte {
-                case 0x20, 0x09, 0x0A, 0x0D:
-                    index += 1
-                    continue
-                case UInt8(ascii: "<"):
-                    index = skip(past: UInt8(ascii: ">"), from: index + 1)
-                case UInt8(ascii: "`"):
-                    if index + 2 < count, bytes[index + 1] == UInt8(ascii: "`"), bytes[index + 2] == UInt8(ascii: "`") {
-                        var position = index + 3
-                        while position + 2 < count,
-                            !(bytes[position] == UInt8(ascii: "`") && bytes[position + 1] == UInt8(ascii: "`")
-                                && bytes[position + 2] == UInt8(ascii: "`"))
-                        {
-                            position += 1
-                        }
-                        index = min(count, position + 3)
-                    } else {
-                        index = skip(past: UInt8(ascii: "`"), from: index + 1)
-                    }
-                case UInt8(ascii: ":"):
-                    var position = index + 1
-                    while position < count, isEmojiNameByte(bytes[position]) { position += 1 }
-                    index = position < count && position > index + 1 && bytes[position] == UInt8(ascii: ":") ? position + 1 : index + 1
-                case UInt8(ascii: "&"):
-                    var position = index + 1
-                    while position < count, position < index + 8, isWordByte(bytes[position]) { position += 1 }
-                    index = position < count && bytes[position] == UInt8(ascii: ";") ? position + 1 : index + 1
-                default:
-                    index += 1
-                }
-                emit(nil)
             }
+        }
+    }
+
+    /// Byte classes of the scanner: 0 for a byte that is not part of a word, else `wordClass` with
+    /// the kind of byte added.
+    static let wordClass: UInt8 = 1
+    static let digitClass: UInt8 = 2
+    static let upperClass: UInt8 = 4
+    static let nonASCIIClass: UInt8 = 8
+    static let lowerClass: UInt8 = 16
+    static let byteClasses: [UInt8] = (0...255).map { (byte: Int) -> UInt8 in
+        switch byte {
+        case 0x30...0x39: wordClass | digitClass
+        case 0x41...0x5A: wordClass | upperClass
+        case 0x61...0x7A: wordClass | lowerClass
+        case 0x80...: wordClass | nonASCIIClass
+        default: 0
         }
     }
 
