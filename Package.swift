@@ -42,7 +42,11 @@ let package = Package(
             swiftSettings: strictSettings),
         .target(
             name: "HeartbeatStore",
-            dependencies: ["HeartbeatCore", .product(name: "GRDB", package: "GRDB.swift")],
+            dependencies: [
+                "HeartbeatCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API that GRDB links, for the snapshot scans' column reads.
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            ],
             swiftSettings: strictSettings),
         .target(name: "HeartbeatAnalytics", dependencies: ["HeartbeatCore"], swiftSettings: strictSettings),
         .target(
