@@ -44,6 +44,7 @@ let package = Package(
             name: "HeartbeatStore",
             dependencies: [
                 "HeartbeatCore", .product(name: "GRDB", package: "GRDB.swift"),
+                // The SQLite C API that GRDB links: the ingest's binds, the snapshot scans' column reads.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),

@@ -15,7 +15,7 @@ enum ReportRunner {
     ) async throws {
         let settings = try config.load(besideDatabase: store.db)
         let database = try store.open()
-        if requireActivity, try await database.counts().activities == 0 {
+        if requireActivity, try await !database.hasActivity() {
             Terminal.printError("note: \(store.db) holds no activity yet. Import an export first: heartbeat ingest EXPORT")
         }
         let report = try await build(database, options.request, settings)

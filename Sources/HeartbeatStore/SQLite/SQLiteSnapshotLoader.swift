@@ -1,171 +1,190 @@
 import GRDB
 import HeartbeatCore
 
-/// Reads a `CommunitySnapshot` in a handful of sequential scans, mapping store ids to dense
-/// indexes as it goes.
-struct SQLiteSnapshotLoader {
-    let db: Database
+/// Reads a `CommunitySnapshot` in a few sequential scans, mapping store ids to dense indexes.
+///
+/// Every table is read in row id order without a join or an `ORDER BY` on an index: the activity
+/// table in two halves on two reader connections at once, beside the reaction (and mention) table;
+/// activities are then sorted by time in memory and the links mapped onto them. Reading the
+/// activities in time order through the `activity_time` index cost a random table lookup per row,
+/// and the joins one per reaction.
+struct SQLiteSnapshotLoader: Sendable {
+    let writer: any DatabaseWriter
     let query: ActivityQuery
 
-    func load() throws -> CommunitySnapshot {
-        let filter = try spaceFilter()
-        let spaces = filter.spaces
-        var spaceIndex: [Int64: Int32] = [:]
-        for (index, space) in spaces.enumerated() { spaceIndex[space.id] = Int32(index) }
-        let spaceFilter = filter.sql
-        let spaceArguments = filter.arguments
-
-        // Members, one per member id; identity ids map onto member indexes.
-        var members: [CommunitySnapshot.Member] = []
-        var memberIndexByMemberID: [Int64: Int32] = [:]
-        var memberIndexByIdentity: [Int64: Int32] = [:]
-        do {
-            var sql = """
-                SELECT i.id, i.member_id, i.display_name, i.handle, i.title, i.platform, i.is_bot, i.is_deleted,
-                    i.external_id, i.time_zone, i.is_admin
-                FROM identity i
-                """
-            var arguments: [any DatabaseValueConvertible] = []
-            if let platform = query.platform {
-                sql += " WHERE i.platform = ?"
-                arguments.append(platform.rawValue)
+    func load() async throws -> CommunitySnapshot {
+        // Reaction and mention rows need nothing from the other reads: start them first.
+        let query = query
+        async let linkRead = writer.read { db in
+            try (
+                generation: Self.generation(db), reactions: ActivityLinkScan(db: db, table: .reaction),
+                mentions: query.includeMentions ? ActivityLinkScan(db: db, table: .mention) : nil
+            )
+        }
+        let directory = try await writer.read { db in try SnapshotDirectory(db: db, query: query) }
+        var scans: [ActivityScan] = []
+        var generations = [directory.generation]
+        if let ids = directory.activityIDs {
+            let middle = ids.lowerBound + (ids.upperBound - ids.lowerBound) / 2
+            async let upperRead = writer.read { db in
+                try (generation: Self.generation(db), scan: middle < ids.upperBound
+                    ? ActivityScan(db: db, ids: (middle + 1)...ids.upperBound, directory: directory, query: query) : nil)
             }
-            let rows = try Row.fetchCursor(db, sql: sql + " ORDER BY i.member_id, i.id", arguments: StatementArguments(arguments))
-            while let row = try rows.next() {
-                let identityID: Int64 = row[0]
-                let memberID: Int64 = row[1]
-                if let existing = memberIndexByMemberID[memberID] {
-                    memberIndexByIdentity[identityID] = existing
-                    // A member is a bot only if all its identities are, deleted only if all are.
-                    members[Int(existing)].isBot = members[Int(existing)].isBot && row[6]
-                    members[Int(existing)].isDeleted = members[Int(existing)].isDeleted && row[7]
-                    members[Int(existing)].isAdmin = members[Int(existing)].isAdmin || row[10]
-                    if members[Int(existing)].timeZone == nil { members[Int(existing)].timeZone = row[9] }
-                    continue
+            let lower = try await writer.read { db in
+                try (generation: Self.generation(db), scan: ActivityScan(db: db, ids: ids.lowerBound...middle, directory: directory, query: query))
+            }
+            let upper = try await upperRead
+            scans = [lower.scan] + (upper.scan.map { [$0] } ?? [])
+            generations += [lower.generation, upper.generation]
+        }
+        let links = try await linkRead
+        generations.append(links.generation)
+        guard Set(generations).count == 1 else {
+            // An import committed between the reads: read everything again in one transaction.
+            return try await loadInOneRead()
+        }
+        return Self.assemble(directory: directory, scans: scans, reactions: links.reactions, mentions: links.mentions, query: query)
+    }
+
+    /// The same snapshot from one read transaction, one scan after the other.
+    func loadInOneRead() async throws -> CommunitySnapshot {
+        let query = query
+        return try await writer.read { db in try Self.loadInOneRead(db: db, query: query) }
+    }
+
+    static func loadInOneRead(db: Database, query: ActivityQuery) throws -> CommunitySnapshot {
+        let directory = try SnapshotDirectory(db: db, query: query)
+        let scans = try directory.activityIDs.map { [try ActivityScan(db: db, ids: $0, directory: directory, query: query)] } ?? []
+        return assemble(
+            directory: directory, scans: scans, reactions: try ActivityLinkScan(db: db, table: .reaction),
+            mentions: query.includeMentions ? try ActivityLinkScan(db: db, table: .mention) : nil, query: query)
+    }
+
+    static func generation(_ db: Database) throws -> Int64 {
+        try Int64.fetchOne(db, sql: "SELECT value FROM store_generation") ?? 0
+    }
+
+    /// Merges scans of consecutive id ranges (in id order) and maps the links onto the activities.
+    static func assemble(
+        directory: SnapshotDirectory, scans: [ActivityScan], reactions: ActivityLinkScan, mentions: ActivityLinkScan?,
+        query: ActivityQuery
+    ) -> CommunitySnapshot {
+        var members = directory.members
+        var latest = Int64.min
+        for scan in scans {
+            latest = max(latest, scan.latest)
+            for index in members.indices {
+                if scan.firstSeen[index] != .max {
+                    let first = Timestamp(microseconds: scan.firstSeen[index])
+                    members[index].firstSeen = members[index].firstSeen.map { min($0, first) } ?? first
                 }
-                let index = Int32(members.count)
-                memberIndexByMemberID[memberID] = index
-                memberIndexByIdentity[identityID] = index
-                var member = CommunitySnapshot.Member(
-                    id: memberID, displayName: row[2], handle: row[3], title: row[4],
-                    platform: Platform(rawValue: row[5]) ?? .slack, isBot: row[6], isDeleted: row[7],
-                    firstSeen: nil, firstPost: nil)
-                member.externalID = row[8]
-                member.timeZone = row[9]
-                member.isAdmin = row[10]
-                members.append(member)
+                if scan.lastSeen[index] != .min {
+                    let last = Timestamp(microseconds: scan.lastSeen[index])
+                    members[index].lastSeen = members[index].lastSeen.map { max($0, last) } ?? last
+                }
+                if scan.firstPost[index] != .max {
+                    let firstPost = Timestamp(microseconds: scan.firstPost[index])
+                    members[index].firstPost = members[index].firstPost.map { min($0, firstPost) } ?? firstPost
+                }
             }
         }
 
-        // Whole-history first/last times per member (in the queried spaces).
-        let postKinds = "\(ActivityKind.message.rawValue), \(ActivityKind.reply.rawValue)"
-        var latest: Int64?
-        do {
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT a.identity_id, MIN(a.time), MAX(a.time), MIN(CASE WHEN a.kind IN (\(postKinds)) THEN a.time END)
-                    FROM activity a WHERE a.identity_id IS NOT NULL\(spaceFilter)
-                    GROUP BY a.identity_id
-                    """, arguments: spaceArguments)
-            while let row = try rows.next() {
-                guard let index = memberIndexByIdentity[row[0]] else { continue }
-                let first = Timestamp(microseconds: row[1])
-                let last = Timestamp(microseconds: row[2])
-                let firstPost = (row[3] as Int64?).map { Timestamp(microseconds: $0) }
-                var member = members[Int(index)]
-                member.firstSeen = member.firstSeen.map { min($0, first) } ?? first
-                member.lastSeen = member.lastSeen.map { max($0, last) } ?? last
-                if let firstPost { member.firstPost = member.firstPost.map { min($0, firstPost) } ?? firstPost }
-                members[Int(index)] = member
-            }
-            if query.includeReactionHistory {
-                let reactionRows = try Row.fetchCursor(
-                    db,
-                    sql: """
-                        SELECT r.identity_id, MIN(a.time) FROM reaction r JOIN activity a ON a.id = r.activity_id
-                        WHERE r.identity_id IS NOT NULL\(spaceFilter)
-                        GROUP BY r.identity_id
-                        """, arguments: spaceArguments)
-                while let row = try reactionRows.next() {
-                    guard let index = memberIndexByIdentity[row[0]] else { continue }
-                    let first = Timestamp(microseconds: row[1])
-                    members[Int(index)].firstReaction = members[Int(index)].firstReaction.map { min($0, first) } ?? first
-                }
-            }
-            latest = try Int64.fetchOne(
-                db, sql: "SELECT MAX(a.time) FROM activity a WHERE 1\(spaceFilter)",
-                arguments: spaceArguments)
-        }
-
-        // Activities from `since` on, in time order.
-        let since = query.since?.microseconds ?? Int64.min
-        var activities: [CommunitySnapshot.ActivityRow] = []
+        // Activities in (time, id) order: the scans hand them over in id order, so the position in
+        // the concatenation breaks ties between equal times.
+        let rows = scans.count == 1 ? scans[0].rows : scans.flatMap(\.rows)
+        let order = timeOrder(of: rows)
+        let activities = order.map { rows[Int($0)] }
         var texts: [String] = []
-        do {
-            let textColumn = query.includeText ? ", a.text" : ""
-            let rows = try Row.fetchCursor(
-                db,
-                sql: """
-                    SELECT a.id, a.identity_id, a.space_id, a.kind, a.time, a.thread_root, a.parent_identity_id, a.is_question\(textColumn)
-                    FROM activity a WHERE a.time >= ?\(spaceFilter)
-                    ORDER BY a.time, a.id
-                    """, arguments: [since] + spaceArguments)
-            while let row = try rows.next() {
-                guard let space = spaceIndex[row[2]] else { continue }
-                let identity: Int64? = row[1]
-                let parent: Int64? = row[6]
-                activities.append(
-                    CommunitySnapshot.ActivityRow(
-                        id: row[0], member: identity.flatMap { memberIndexByIdentity[$0] } ?? -1, space: space,
-                        kind: ActivityKind(rawValue: row[3]) ?? .other, time: row[4], threadRoot: row[5] ?? 0,
-                        parentMember: parent.flatMap { memberIndexByIdentity[$0] } ?? -1, isQuestion: row[7]))
-                if query.includeText { texts.append((row[8] as String?) ?? "") }
+        if query.includeText {
+            let unordered = scans.count == 1 ? scans[0].texts : scans.flatMap(\.texts)
+            texts = order.map { unordered[Int($0)] }
+        }
+        var indexByActivityID = RowIDTable<Int32>(
+            ids: rows.first.map { $0.id...rows[rows.count - 1].id }, count: rows.count, missing: -1)
+        for (index, activity) in activities.enumerated() { indexByActivityID[activity.id] = Int32(index) }
+
+        // Links on the loaded activities, in the activities' order, then in the table's row order
+        // (what the join on the activity index returned).
+        let memberByIdentity = directory.memberByIdentity
+        let reactionOrder = linkOrder(reactions, activityCount: activities.count, indexByActivityID: indexByActivityID)
+        let reactionRows = reactionOrder.map { link in
+            CommunitySnapshot.ReactionRow(
+                activity: link.activity, reactor: memberByIdentity[reactions.identityIDs[Int(link.row)]])
+        }
+        var mentionRows: [CommunitySnapshot.MentionRow] = []
+        if let mentions {
+            for link in linkOrder(mentions, activityCount: activities.count, indexByActivityID: indexByActivityID) {
+                let member = memberByIdentity[mentions.identityIDs[Int(link.row)]]
+                if member >= 0 { mentionRows.append(CommunitySnapshot.MentionRow(activity: link.activity, member: member)) }
             }
         }
 
-        // Reactions and mentions on those activities, each walked in the activities' order.
-        var reactions: [CommunitySnapshot.ReactionRow] = []
-        try walkRows(table: "reaction", since: since, filter: filter, activities: activities) { activity, identity in
-            reactions.append(
-                CommunitySnapshot.ReactionRow(
-                    activity: activity, reactor: identity.flatMap { memberIndexByIdentity[$0] } ?? -1))
+        if query.includeReactionHistory {
+            firstReactions(
+                into: &members, reactions: reactions, memberByIdentity: memberByIdentity, activities: activities,
+                indexByActivityID: indexByActivityID, scans: scans)
         }
-        var mentions: [CommunitySnapshot.MentionRow] = []
-        if query.includeMentions {
-            try walkRows(table: "mention", since: since, filter: filter, activities: activities) { activity, identity in
-                guard let member = identity.flatMap({ memberIndexByIdentity[$0] }) else { return }
-                mentions.append(CommunitySnapshot.MentionRow(activity: activity, member: member))
-            }
-        }
+
         var snapshot = CommunitySnapshot(
-            members: members, spaces: spaces, activities: activities, reactions: reactions, query: query,
-            latestActivity: latest.map { Timestamp(microseconds: $0) })
-        snapshot.mentions = mentions
+            members: members, spaces: directory.spaces, activities: activities, reactions: reactionRows, query: query,
+            latestActivity: latest == .min ? nil : Timestamp(microseconds: latest))
+        snapshot.mentions = mentionRows
         snapshot.texts = texts
         return snapshot
     }
 
-    /// Reads `table` (`reaction` or `mention`: an `activity_id` and an `identity_id`) for the
-    /// activities from `since` on, in the same order as `activities`, and calls `body` with each
-    /// row's activity index and identity id. Walking both in one order needs no lookup table.
-    private func walkRows(
-        table: String, since: Int64, filter: SpaceFilter, activities: [CommunitySnapshot.ActivityRow],
-        _ body: (Int32, Int64?) -> Void
-    ) throws {
-        let rows = try Row.fetchCursor(
-            db,
-            sql: """
-                SELECT a.id, t.identity_id FROM \(table) t JOIN activity a ON a.id = t.activity_id
-                WHERE a.time >= ?\(filter.sql)
-                ORDER BY a.time, a.id
-                """, arguments: [since] + filter.arguments)
-        var cursor = 0
-        while let row = try rows.next() {
-            let activityID: Int64 = row[0]
-            while cursor < activities.count, activities[cursor].id != activityID { cursor += 1 }
-            guard cursor < activities.count else { break }
-            body(Int32(cursor), row[1])
+    /// Positions into `rows` (which are in id order) sorted by time, then id.
+    static func timeOrder(of rows: [CommunitySnapshot.ActivityRow]) -> [Int32] {
+        struct Key {
+            var time: Int64
+            var position: Int32
+        }
+        var keys = rows.indices.map { Key(time: rows[$0].time, position: Int32($0)) }
+        let sorted = zip(keys, keys.dropFirst()).allSatisfy { $0.time <= $1.time }
+        if !sorted {
+            keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.position < $1.position }
+        }
+        return keys.map(\.position)
+    }
+
+    /// The links on loaded activities, as (activity index, link row) pairs ordered by activity
+    /// index, then row: a counting sort, stable, in two passes.
+    static func linkOrder(
+        _ links: ActivityLinkScan, activityCount: Int, indexByActivityID: RowIDTable<Int32>
+    ) -> [(activity: Int32, row: Int32)] {
+        let indexes = links.activityIDs.map { indexByActivityID[$0] }
+        var starts = [Int32](repeating: 0, count: activityCount + 1)
+        for index in indexes where index >= 0 { starts[Int(index) + 1] += 1 }
+        for position in 0..<activityCount { starts[position + 1] += starts[position] }
+        var ordered = [(activity: Int32, row: Int32)](repeating: (0, 0), count: Int(starts[activityCount]))
+        for (row, index) in indexes.enumerated() where index >= 0 {
+            ordered[Int(starts[Int(index)])] = (index, Int32(row))
+            starts[Int(index)] += 1
+        }
+        return ordered
+    }
+
+    /// Each member's earliest reaction over the whole history in the queried spaces: the time of
+    /// the activity reacted to (reactions carry no date of their own).
+    static func firstReactions(
+        into members: inout [CommunitySnapshot.Member], reactions: ActivityLinkScan, memberByIdentity: RowIDTable<Int32>,
+        activities: [CommunitySnapshot.ActivityRow], indexByActivityID: RowIDTable<Int32>, scans: [ActivityScan]
+    ) {
+        let earlierIDs = scans.flatMap(\.earlierIDs)
+        let earlierTimes = scans.flatMap(\.earlierTimes)
+        var earlierTimeByID = RowIDTable<Int64>(
+            ids: earlierIDs.first.map { $0...earlierIDs[earlierIDs.count - 1] }, count: earlierIDs.count, missing: .max)
+        for (id, time) in zip(earlierIDs, earlierTimes) { earlierTimeByID[id] = time }
+        var first = [Int64](repeating: .max, count: members.count)
+        for (activityID, identity) in zip(reactions.activityIDs, reactions.identityIDs) {
+            let member = memberByIdentity[identity]
+            guard member >= 0 else { continue }
+            let index = indexByActivityID[activityID]
+            let time = index >= 0 ? activities[Int(index)].time : earlierTimeByID[activityID]
+            if time < first[Int(member)] { first[Int(member)] = time }
+        }
+        for index in members.indices where first[index] != .max {
+            members[index].firstReaction = Timestamp(microseconds: first[index])
         }
     }
 
@@ -177,7 +196,7 @@ struct SQLiteSnapshotLoader {
     }
 
     /// The spaces the query selects, and the SQL condition on `activity a` that selects them.
-    func spaceFilter() throws -> SpaceFilter {
+    static func spaceFilter(db: Database, query: ActivityQuery) throws -> SpaceFilter {
         var sql = "SELECT id, name, platform, kind, external_id FROM space"
         var arguments: [any DatabaseValueConvertible] = []
         if let platform = query.platform {

@@ -18,6 +18,10 @@ public final class SQLiteStore: CommunityStore {
             try db.execute(sql: "PRAGMA synchronous = NORMAL")
             // 64 MiB of page cache instead of SQLite's 2 MiB: a large import updates five B-trees
             // at random places, and with the default cache every insert went to the file system.
+            // Only for the writer: readers load reports by reading each table once from end to
+            // end, where a cache only holds pages never read again (three readers scanning side by
+            // side filled 3 × 64 MiB).
+            guard !db.configuration.readonly else { return }
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
@@ -57,15 +61,20 @@ public final class SQLiteStore: CommunityStore {
     }
 
     public func snapshot(_ query: ActivityQuery) async throws -> CommunitySnapshot {
-        try await writer.read { db in try SQLiteSnapshotLoader(db: db, query: query).load() }
+        try await SQLiteSnapshotLoader(writer: writer, query: query).load()
     }
 
     public func activityRange(_ query: ActivityQuery) async throws -> ClosedRange<Timestamp>? {
         try await writer.read { db in
-            let filter = try SQLiteSnapshotLoader(db: db, query: query).spaceFilter()
+            let filter = try SQLiteSnapshotLoader.spaceFilter(db: db, query: query)
+            // Two subqueries: SQLite answers a lone MIN or MAX from one end of the time index, but
+            // reads the whole index for both in one SELECT.
             let row = try Row.fetchOne(
-                db, sql: "SELECT MIN(a.time), MAX(a.time) FROM activity a WHERE 1\(filter.sql)",
-                arguments: filter.arguments)
+                db,
+                sql: """
+                    SELECT (SELECT MIN(a.time) FROM activity a WHERE 1\(filter.sql)),
+                        (SELECT MAX(a.time) FROM activity a WHERE 1\(filter.sql))
+                    """, arguments: filter.arguments + filter.arguments)
             guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
             return Timestamp(microseconds: first)...Timestamp(microseconds: last)
         }
@@ -106,6 +115,11 @@ public final class SQLiteStore: CommunityStore {
                 ).matches(size: size, modified: modified)
             }.map { Workspace(platform: platform, externalID: $0[0], name: $0[1]) }
         }
+    }
+
+    /// Whether the store holds any activity: `counts().activities > 0` without counting every table.
+    public func hasActivity() async throws -> Bool {
+        try await writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity)") ?? false }
     }
 
     public func counts() async throws -> StoreCounts {
