@@ -79,3 +79,38 @@ import Testing
         }
     }
 }
+
+/// The segments report loads the whole history once and narrows it to the report's look-back:
+/// the narrowed snapshot must be the one a query with `since` loads.
+@Suite struct SnapshotSinceTests {
+    @Test func narrowingEqualsLoadingSince() async throws {
+        let store = try await SegmentsTests.store()
+        let whole = try await store.snapshot(ActivityQuery(includeText: true, includeMentions: true))
+        let times = whole.activities.map(\.time).sorted()
+        for time in [times.first! - 1, times[times.count / 2], times[times.count / 2] + 1, times.last! + 1] {
+            let since = Timestamp(microseconds: time)
+            let loaded = try await store.snapshot(ActivityQuery(since: since, includeText: true, includeMentions: true))
+            let narrowed = whole.activities(since: since)
+            #expect(narrowed.activities == loaded.activities)
+            #expect(narrowed.reactions.map { [$0.activity, $0.reactor] }.sorted { $0.lexicographicallyPrecedes($1) }
+                == loaded.reactions.map { [$0.activity, $0.reactor] }.sorted { $0.lexicographicallyPrecedes($1) })
+            #expect(narrowed.mentions == loaded.mentions)
+            #expect(narrowed.texts == loaded.texts)
+            #expect(narrowed.members == loaded.members)
+            #expect(narrowed.spaces == loaded.spaces)
+        }
+    }
+
+    @Test func segmentsReportWithFiltersStillLoadsTheirOwnSnapshot() async throws {
+        // With a channel filter the report's snapshot is not part of the whole history's, so the
+        // report takes the two-load path; both paths agree on a filter that selects everything.
+        var request = EngagementTests.march
+        request.segment = nil
+        let store = try await SegmentsTests.store()
+        let unfiltered = try await Segments.report(store: store, request: request, config: SegmentsTests.config())
+        let everyChannel = try await store.snapshot(ActivityQuery()).spaces.map(\.name)
+        request.spaces = everyChannel
+        let filtered = try await Segments.report(store: store, request: request, config: SegmentsTests.config())
+        #expect(filtered.segments == unfiltered.segments)
+    }
+}
