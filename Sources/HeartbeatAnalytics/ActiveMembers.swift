@@ -23,11 +23,11 @@ public enum ActiveMembers {
 
     /// `postDays`: for each member with posts, the sorted distinct UTC day numbers they posted on.
     public static func averages(postDays: [[Int64]], period: Period) -> Averages {
-        let daily = activeByDay(postDays: postDays, window: 1, period: period)
-        return Averages(
-            daily: daily, dau: daily.isEmpty ? 0 : Double(daily.reduce(0, +)) / Double(daily.count),
-            wau: averageActive(postDays: postDays, window: 7, period: period),
-            mau: averageActive(postDays: postDays, window: 30, period: period))
+        var tally = Tally(members: postDays.count, period: period)
+        for (member, days) in postDays.enumerated() {
+            for day in days { tally.add(member: member, day: day) }
+        }
+        return tally.averages()
     }
 
     /// Mean over the period's days of the members active in the `window` days ending that day.
@@ -38,42 +38,85 @@ public enum ActiveMembers {
 
     /// For each day of the period, the members active in the `window` days ending that day.
     public static func activeByDay(postDays: [[Int64]], window: Int64, period: Period) -> [Int] {
-        let first = period.firstDay
-        let count = period.dayCount
-        guard count > 0 else { return [] }
-        // Each active day `a` makes its member count on days a ... a+window-1; merge per member so
-        // overlapping windows count once, then add the covered ranges into a difference array.
-        var difference = [Int](repeating: 0, count: count + 1)
-        for days in postDays {
-            var runStart: Int64 = .min
-            var runEnd: Int64 = .min  // inclusive
-            func flush() {
-                guard runStart != .min else { return }
-                let lower = max(runStart, first) - first
-                let upper = min(runEnd, first + Int64(count) - 1) - first
-                if lower <= upper {
-                    difference[Int(lower)] += 1
-                    difference[Int(upper) + 1] -= 1
-                }
-            }
-            for day in days {
-                let end = day + window - 1
-                if runStart != .min, day <= runEnd + 1 {
-                    runEnd = max(runEnd, end)
+        var tally = Tally(members: postDays.count, period: period, windows: [window])
+        for (member, days) in postDays.enumerated() {
+            for day in days { tally.add(member: member, day: day) }
+        }
+        return tally.activeByDay()[0]
+    }
+
+    /// Counts active members per day of a period as posts come, without keeping each member's
+    /// days: each post day `a` makes its member count on days a ... a+window-1; a member's
+    /// overlapping windows merge into runs, and each finished run is added to a difference array.
+    /// A member's days must come in non-decreasing order (a snapshot's activities do).
+    public struct Tally: Sendable {
+        public let period: Period
+        /// Window lengths in days, 1 (daily), 7 (weekly), 30 (monthly) by default.
+        public let windows: [Int64]
+        private var lastDay: [Int64]
+        /// Per member and window: the open run's first and last covered day (inclusive), or
+        /// `.min` when none is open.
+        private var runs: [Int64]
+        /// Per window: the period's days, plus one.
+        private var differences: [[Int]]
+
+        public init(members: Int, period: Period, windows: [Int64] = [1, 7, 30]) {
+            self.period = period
+            self.windows = windows
+            lastDay = [Int64](repeating: .min, count: members)
+            runs = [Int64](repeating: .min, count: members * windows.count * 2)
+            differences = [[Int]](repeating: [Int](repeating: 0, count: period.dayCount + 1), count: windows.count)
+        }
+
+        /// `member` posted on `day`.
+        public mutating func add(member: Int, day: Int64) {
+            guard lastDay[member] != day else { return }
+            lastDay[member] = day
+            for window in windows.indices {
+                let slot = (member * windows.count + window) * 2
+                let end = day + windows[window] - 1
+                if runs[slot] != .min, day <= runs[slot + 1] + 1 {
+                    runs[slot + 1] = max(runs[slot + 1], end)
                 } else {
-                    flush()
-                    runStart = day
-                    runEnd = end
+                    close(slot: slot, window: window)
+                    runs[slot] = day
+                    runs[slot + 1] = end
                 }
             }
-            flush()
         }
-        var running = 0
-        var counts = [Int](repeating: 0, count: count)
-        for index in 0..<count {
-            running += difference[index]
-            counts[index] = running
+
+        private mutating func close(slot: Int, window: Int) {
+            guard runs[slot] != .min else { return }
+            let first = period.firstDay
+            let lower = max(runs[slot], first) - first
+            let upper = min(runs[slot + 1], first + Int64(period.dayCount) - 1) - first
+            if lower <= upper {
+                differences[window][Int(lower)] += 1
+                differences[window][Int(upper) + 1] -= 1
+            }
         }
-        return counts
+
+        /// For each window, the members active in the window ending on each day of the period.
+        public func activeByDay() -> [[Int]] {
+            guard period.dayCount > 0 else { return windows.map { _ in [] } }
+            var tally = self
+            for member in lastDay.indices {
+                for window in windows.indices { tally.close(slot: (member * windows.count + window) * 2, window: window) }
+            }
+            return tally.differences.map { difference in
+                var running = 0
+                return (0..<period.dayCount).map { index in
+                    running += difference[index]
+                    return running
+                }
+            }
+        }
+
+        /// The period's averages; the tally must have the default windows (1, 7, 30 days).
+        public func averages() -> Averages {
+            let counts = activeByDay()
+            func mean(_ values: [Int]) -> Double { values.isEmpty ? 0 : Double(values.reduce(0, +)) / Double(values.count) }
+            return Averages(daily: counts[0], dau: mean(counts[0]), wau: mean(counts[1]), mau: mean(counts[2]))
+        }
     }
 }

@@ -23,7 +23,7 @@ public enum Engagement {
     public static func report(snapshot: CommunitySnapshot, period: Period, request: ReportRequest) -> EngagementReport {
         let members = snapshot.members
         let activities = snapshot.activities
-        let isPerson = snapshot.isPerson
+        let isPerson = PersonFlags(snapshot)
 
         // Members.
         var memberFigures = MemberFigures(total: 0, new: 0, unknownJoinDate: 0, bots: 0, deleted: 0)
@@ -57,8 +57,8 @@ public enum Engagement {
                 firstResponseMedianSeconds: nil, unansweredQuestions: 0), count: snapshot.spaces.count)
         for (index, space) in snapshot.spaces.enumerated() { channels[index].channel = space.name }
         var postsByMember = [Int](repeating: 0, count: members.count)
-        var postDays = [[Int64]](repeating: [], count: members.count)
-        var postedInChannel = Set<Int64>()  // member << 32 | space
+        var activeMembers = ActiveMembers.Tally(members: members.count, period: period)
+        var postedInChannel = MemberSpacePairs(members: members.count, spaces: snapshot.spaces.count)
         var postsByDay = [Int](repeating: 0, count: period.dayCount)
         let lookBackStart = Timestamp.startOfDay(period.firstDay - ActiveMembers.lookBackDays).microseconds
         for activity in activities {
@@ -72,13 +72,14 @@ public enum Engagement {
             }
             guard activity.kind.isPost, activity.member >= 0 else { continue }
             if activity.time >= lookBackStart && activity.time < period.end.microseconds {
-                let day = Timestamp(microseconds: activity.time).dayNumber
-                if postDays[Int(activity.member)].last != day { postDays[Int(activity.member)].append(day) }
+                activeMembers.add(member: Int(activity.member), day: Timestamp(microseconds: activity.time).dayNumber)
             }
             guard inPeriod else { continue }
             postsByDay[Int(Timestamp(microseconds: activity.time).dayNumber - period.firstDay)] += 1
             postsByMember[Int(activity.member)] += 1
-            postedInChannel.insert(Int64(activity.member) << 32 | Int64(activity.space))
+            if postedInChannel.insert(member: activity.member, space: activity.space) {
+                channels[Int(activity.space)].activePosters += 1
+            }
             if activity.kind.isTopLevelPost {
                 figures.messages += 1
                 channels[Int(activity.space)].messages += 1
@@ -87,7 +88,6 @@ public enum Engagement {
                 channels[Int(activity.space)].replies += 1
             }
         }
-        for key in postedInChannel { channels[Int(key & 0xFFFF_FFFF)].activePosters += 1 }
         for (index, count) in postsByMember.enumerated() where count > 0 {
             figures.activePosters += 1
             if let firstPost = members[index].firstPost, firstPost < period.start {
@@ -96,7 +96,7 @@ public enum Engagement {
                 figures.newPosters += 1
             }
         }
-        let averages = ActiveMembers.averages(postDays: postDays, period: period)
+        let averages = activeMembers.averages()
         figures.averageDAU = averages.dau
         figures.averageWAU = averages.wau
         figures.averageMAU = averages.mau
@@ -166,10 +166,18 @@ public enum Engagement {
     /// The `top` members with the highest non-zero value; ties by name (case-insensitive), then id,
     /// for stable output.
     static func ranking(_ values: [Int], members: [CommunitySnapshot.Member], top: Int) -> [RankedMember] {
-        let names = members.map { $0.displayName.lowercased() }
-        return values.indices.filter { values[$0] > 0 && !members[$0].isBot }
-            .sorted { (values[$0], names[$1], members[$1].id) > (values[$1], names[$0], members[$0].id) }
-            .prefix(max(0, top))
+        let top = max(0, top)
+        var candidates = values.indices.filter { values[$0] > 0 && !members[$0].isBot }
+        // Only members whose value reaches the top-th highest can make the list: compare names
+        // (lowercased, the costly part) for those alone.
+        if candidates.count > top {
+            let cutoff = top == 0 ? Int.max : candidates.map { values[$0] }.sorted(by: >)[top - 1]
+            candidates = candidates.filter { values[$0] >= cutoff }
+        }
+        let names = Dictionary(uniqueKeysWithValues: candidates.map { ($0, members[$0].displayName.lowercased()) })
+        return candidates
+            .sorted { (values[$0], names[$1]!, members[$1].id) > (values[$1], names[$0]!, members[$0].id) }
+            .prefix(top)
             .map { RankedMember(memberID: members[$0].id, name: members[$0].displayName, handle: members[$0].handle, value: values[$0]) }
     }
 

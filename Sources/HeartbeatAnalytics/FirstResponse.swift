@@ -17,27 +17,22 @@ public enum FirstResponse {
         public var responder: Int32 = -1
     }
 
-    struct ThreadKey: Hashable {
-        var space: Int32
-        var rootTime: Int64
-    }
-
     /// One outcome per root in the period, in time order.
     public static func outcomes(in snapshot: CommunitySnapshot, period: Period) -> [Outcome] {
         let activities = snapshot.activities
-        let isPerson = snapshot.isPerson
+        let isPerson = PersonFlags(snapshot)
 
-        var outcomes: [Outcome] = []
-        var slotByThread: [ThreadKey: Int] = [:]
+        var roots: [Int32] = []
         for (index, activity) in activities.enumerated()
         where activity.kind.isTopLevelPost && isPerson(activity.member) && period.contains(microseconds: activity.time) {
-            slotByThread[ThreadKey(space: activity.space, rootTime: activity.time)] = outcomes.count
-            outcomes.append(Outcome(root: index, firstResponseSeconds: nil))
+            roots.append(Int32(index))
         }
-        guard !outcomes.isEmpty else { return [] }
+        guard !roots.isEmpty else { return [] }
+        var outcomes = roots.map { Outcome(root: Int($0), firstResponseSeconds: nil) }
+        // Outcomes are in root order, so a root's position among the roots is its outcome's slot.
+        let threads = ThreadRoots(activities: activities, spaceCount: snapshot.spaces.count, candidates: roots)
         for activity in activities where activity.kind == .reply && activity.threadRoot != 0 {
-            guard isPerson(activity.member),
-                let slot = slotByThread[ThreadKey(space: activity.space, rootTime: activity.threadRoot)]
+            guard isPerson(activity.member), let slot = threads.root(space: activity.space, time: activity.threadRoot)
             else { continue }
             let root = activities[outcomes[slot].root]
             guard activity.member != root.member else { continue }

@@ -27,14 +27,21 @@ public enum GrowthSeries {
                 newMembers[week(of: firstSeen.dayNumber)] += 1
             }
         }
-        var posters = [Set<Int32>](repeating: [], count: weekCount)
+        // Activities come in time order, so weeks never go back: a poster is new to the week when
+        // the last week they were counted in is an earlier one.
+        var posters = [Int](repeating: 0, count: weekCount)
         var posts = [Int](repeating: 0, count: weekCount)
+        var lastCountedWeek = [Int](repeating: -1, count: snapshot.members.count)
+        let isPerson = PersonFlags(snapshot)
         for activity in snapshot.activities
-        where activity.kind.isPost && snapshot.isPerson(activity.member) && period.contains(microseconds: activity.time)
+        where activity.kind.isPost && isPerson(activity.member) && period.contains(microseconds: activity.time)
             && excluded?[Int(activity.member)] != true
         {
             let index = week(of: Timestamp(microseconds: activity.time).dayNumber)
-            posters[index].insert(activity.member)
+            if lastCountedWeek[Int(activity.member)] != index {
+                lastCountedWeek[Int(activity.member)] = index
+                posters[index] += 1
+            }
             posts[index] += 1
         }
         var running = membersBefore
@@ -43,7 +50,7 @@ public enum GrowthSeries {
             let monday = firstMonday + Int64(index) * 7
             return WeeklyPoint(
                 weekStart: CivilDate(dayNumber: max(monday, period.firstDay)).description, members: running,
-                newMembers: newMembers[index], activePosters: posters[index].count, posts: posts[index])
+                newMembers: newMembers[index], activePosters: posters[index], posts: posts[index])
         }
     }
 }

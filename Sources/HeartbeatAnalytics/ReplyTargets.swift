@@ -4,16 +4,21 @@ import HeartbeatCore
 /// parent author the platform recorded (Slack's `parent_user_id`), else -1.
 enum ReplyTargets {
     /// Parallel to `snapshot.activities`; -1 for anything that is not a reply with a known root author.
+    /// A root is any activity that is not a reply and names no thread of its own; a loaded root
+    /// without an author gives -1, not the parent author.
     static func rootAuthors(in snapshot: CommunitySnapshot) -> [Int32] {
         let activities = snapshot.activities
-        var authorByThread: [FirstResponse.ThreadKey: Int32] = [:]
-        for activity in activities where activity.kind != .reply && activity.threadRoot == 0 {
-            authorByThread[FirstResponse.ThreadKey(space: activity.space, rootTime: activity.time)] = activity.member
+        var roots: [Int32] = []
+        for (index, activity) in activities.enumerated() where activity.kind != .reply && activity.threadRoot == 0 {
+            roots.append(Int32(index))
         }
+        let threads = ThreadRoots(activities: activities, spaceCount: snapshot.spaces.count, candidates: roots)
         return activities.map { activity in
             guard activity.kind == .reply else { return -1 }
-            return authorByThread[FirstResponse.ThreadKey(space: activity.space, rootTime: activity.threadRoot)]
-                ?? activity.parentMember
+            guard let root = threads.root(space: activity.space, time: activity.threadRoot) else {
+                return activity.parentMember
+            }
+            return activities[Int(roots[root])].member
         }
     }
 }
