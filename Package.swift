@@ -31,6 +31,9 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-nio", from: "2.101.2"),
         .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
         .package(url: "https://github.com/apple/swift-http-types", from: "1.8.0"),
+        // The PostgreSQL store (a shared server, many communities in one database).
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/apple/swift-nio-ssl", from: "2.37.6"),
     ],
     targets: [
         .target(name: "HeartbeatCore", swiftSettings: strictSettings),
@@ -46,6 +49,10 @@ let package = Package(
                 "HeartbeatCore", .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API that GRDB links: the ingest's binds, the snapshot scans' column reads.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "NIOSSL", package: "swift-nio-ssl"),
+                .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
         .target(name: "HeartbeatAnalytics", dependencies: ["HeartbeatCore"], swiftSettings: strictSettings),
@@ -74,7 +81,7 @@ let package = Package(
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: strictSettings),
-        .target(name: "HeartbeatTestSupport", dependencies: ["HeartbeatCore"], swiftSettings: strictSettings),
+        .target(name: "HeartbeatTestSupport", dependencies: ["HeartbeatCore", "HeartbeatStore"], swiftSettings: strictSettings),
         .testTarget(
             name: "HeartbeatCoreTests", dependencies: ["HeartbeatCore"], swiftSettings: strictSettings),
         .testTarget(

@@ -19,7 +19,9 @@ extension ImportJob {
         into store: any CommunityStore, started: DispatchTime, progress: (@Sendable (ImportProgress) -> Void)?
     ) async throws -> ImportSummary {
         var summary = try await store.ingest(workspace: workspace) { transaction in
-            try self.write(into: transaction, started: started, progress: progress)
+            var summary = try self.write(into: transaction, started: started, progress: progress)
+            summary.activitiesWritten -= try transaction.finish()
+            return summary
         }
         summary.secondsElapsed = ImportClock.seconds(since: started)
         return summary

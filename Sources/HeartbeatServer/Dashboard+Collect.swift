@@ -1,6 +1,7 @@
 import Foundation
 import HTTPTypes
 import HeartbeatCore
+import HeartbeatStore
 import Hummingbird
 import NIOCore
 

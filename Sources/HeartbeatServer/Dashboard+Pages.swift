@@ -1,6 +1,7 @@
 import Foundation
 import HeartbeatAnalytics
 import HeartbeatCore
+import HeartbeatStore
 import HeartbeatReport
 import Hummingbird
 

@@ -1,5 +1,6 @@
 import Foundation
 import HeartbeatCore
+import HeartbeatStore
 import HeartbeatReport
 import Hummingbird
 

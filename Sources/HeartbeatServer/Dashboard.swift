@@ -2,6 +2,7 @@ import Foundation
 import HTTPTypes
 import HeartbeatAnalytics
 import HeartbeatCore
+import HeartbeatStore
 import HeartbeatReport
 import Hummingbird
 import Logging

@@ -1,4 +1,5 @@
 import HeartbeatCore
+import HeartbeatStore
 
 /// Slows password guessing: after 5 failed sign-ins within 15 minutes from one address, or for
 /// one account name, further attempts are refused (429 with Retry-After) until the oldest failure

@@ -1,4 +1,5 @@
 import HeartbeatCore
+import HeartbeatStore
 import HeartbeatAnalytics
 import HeartbeatReport
 

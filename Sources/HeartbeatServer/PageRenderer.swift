@@ -1,4 +1,5 @@
 import HeartbeatCore
+import HeartbeatStore
 import HeartbeatReport
 import Mustache
 

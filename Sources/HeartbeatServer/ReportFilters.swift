@@ -1,6 +1,7 @@
 import Foundation
 import HeartbeatAnalytics
 import HeartbeatCore
+import HeartbeatStore
 import Hummingbird
 
 /// The filters every page and API call shares, read from the query string (so a view can be

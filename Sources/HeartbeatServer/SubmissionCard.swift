@@ -1,4 +1,5 @@
 import HeartbeatCore
+import HeartbeatStore
 
 /// A submission as the dashboard and its API show it: the stored submission plus how long it has
 /// been in its state and whether that is over the state's service level (`[service_levels]`).

@@ -1,7 +1,12 @@
+import Foundation
+import HeartbeatCore
+
 /// Why the store refused a request, with what to do about it. Never includes bound values
 /// (message text, e-mails): GRDB's `DatabaseError.description` hides them and so do we.
 public struct StoreError: Error, Sendable, CustomStringConvertible {
-    private enum Code: String, Sendable { case cannotOpen, unknownSpace, database, accountExists, unknownAccount, unknownMember, unknownIdentity }
+    private enum Code: String, Sendable { case cannotOpen, unknownSpace, database, accountExists, unknownAccount, unknownMember, unknownIdentity
+        case invalidDatabaseURL, invalidCommunityName, communityExists, unknownCommunity, oneCommunityPerFile
+    }
 
     private let code: Code
     public let message: String
@@ -41,5 +46,41 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             .unknownSpace,
             "no channel named \(names.map { "'\($0)'" }.joined(separator: ", ")) in the store. "
                 + "Known channels: \(shown)\(available.count > 20 ? ", …" : "").")
+    }
+
+    static func invalidDatabaseURL(_ url: String, reason: String) -> StoreError {
+        let shown = url.replacingOccurrences(of: #":[^:@/]*@"#, with: ":***@", options: .regularExpression)
+        return StoreError(.invalidDatabaseURL, "cannot use the database URL \(shown): \(reason).")
+    }
+
+    static func invalidCommunityName(_ name: String) -> StoreError {
+        StoreError(
+            .invalidCommunityName,
+            "'\(name)' cannot name a community: use 1 to 64 letters, digits, '-', '_' or '.'.")
+    }
+
+    static func communityExists(_ name: String) -> StoreError {
+        StoreError(.communityExists, "a community named '\(name)' exists already. heartbeat communities list shows them.")
+    }
+
+    var isCommunityExists: Bool { code == .communityExists }
+
+    static func unknownCommunity(_ name: String, known: [String]) -> StoreError {
+        StoreError(
+            .unknownCommunity,
+            "no community named '\(name)' in this database. Known: \(known.isEmpty ? "none" : known.joined(separator: ", ")). "
+                + "heartbeat communities add \(name) creates it.")
+    }
+
+    static func oneCommunityPerFile(_ path: String, asked: String) -> StoreError {
+        StoreError(
+            .oneCommunityPerFile,
+            "the SQLite file \(path) holds one community ('\(Community.defaultName)'), not '\(asked)'. "
+                + "Use another file for another community (--db other.sqlite), or a PostgreSQL database "
+                + "(--db postgres://…) for many communities in one place.")
+    }
+
+    static func database(_ location: String, _ reason: String) -> StoreError {
+        StoreError(.database, "the database \(location) refused the request: \(reason).")
     }
 }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import HeartbeatStore
 import HeartbeatCore
 
 /// `--config`: where the settings come from. Without it, `heartbeat.toml` beside the database is
@@ -16,7 +17,11 @@ struct ConfigOptions: ParsableArguments {
             }
             path = config
         } else {
-            let directory = URL(fileURLWithPath: database).deletingLastPathComponent()
+            // Beside a SQLite file; for a database server, in the current directory.
+            let directory =
+                StoreOpener.isPostgres(database)
+                ? URL(fileURLWithPath: FileManager.default.currentDirectoryPath)
+                : URL(fileURLWithPath: database).deletingLastPathComponent()
             let candidate = directory.appendingPathComponent("heartbeat.toml").path
             guard FileManager.default.fileExists(atPath: candidate) else { return HeartbeatConfig() }
             path = candidate

@@ -63,8 +63,8 @@ struct ContentLogsCommand: AsyncParsableCommand {
     @Flag(name: .shortAndLong, help: "No progress line.") var quiet = false
 
     func run() async throws {
-        let settings = try config.load(besideDatabase: store.db)
-        let database = try store.open()
+        let settings = try config.load(besideDatabase: store.location)
+        let database = try await store.open()
         let started = Date()
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let importer = AccessLogImporter(files: files, settings: settings.content) { lines in
@@ -103,8 +103,8 @@ struct ContentViewsCommand: AsyncParsableCommand {
     var columns: [String] = []
 
     func run() async throws {
-        let settings = try config.load(besideDatabase: store.db)
-        let database = try store.open()
+        let settings = try config.load(besideDatabase: store.location)
+        let database = try await store.open()
         let summary = try await PageViewSheetImporter(file: file, settings: settings.content, columns: columns).run(into: database)
         PageViewImportOutput.print(summary, what: "file")
     }
@@ -130,7 +130,7 @@ struct ContentImportCommand: AsyncParsableCommand {
     var columns: [String] = []
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let counts = try await CatalogImporter(file: file, columns: columns).run(into: database)
         let linked = try await database.contentItems().filter { $0.authorMemberID != nil }.count
         print("\(file): \(counts.added) added, \(counts.updated) updated, \(counts.unchanged) unchanged; \(linked) item(s) in the catalog have an author who is a member.")
@@ -145,7 +145,7 @@ struct ContentListCommand: AsyncParsableCommand {
     @Option(help: "Output: table, markdown, csv or json.") var format: ReportFormat?
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let wanted = Set(tag.map { $0.lowercased() })
         let items = try await database.contentItems().filter { wanted.isEmpty || !wanted.isDisjoint(with: $0.tags) }
         typealias Column = ReportDocument.Column

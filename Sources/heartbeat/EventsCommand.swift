@@ -41,7 +41,7 @@ struct EventsAddCommand: AsyncParsableCommand {
             guard let moment = Timestamp(iso: "\(date) \(time)") else { throw ValidationError("--time '\(time)' is not like 17:00.") }
             start = moment
         }
-        let database = try store.open()
+        let database = try await store.open()
         let event = try await database.addEvent(NewEvent(title: title, startsAt: start, host: host, tags: tag))
         print("Added event #\(event.id) \(event.title) on \(event.startsAt.isoDateTime).")
     }
@@ -62,7 +62,7 @@ struct EventsListCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let attendees = Dictionary(grouping: try await database.attendees(), by: \.eventID)
         let answers = Dictionary(grouping: try await database.feedback(), by: \.eventID)
         let rows = try await database.events().map { event in
@@ -110,7 +110,7 @@ struct EventsShowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let found = try await database.resolveEvent(event)
         let attendees = try await database.attendees().filter { $0.eventID == found.id }
         let feedback = try await database.feedback().filter { $0.eventID == found.id }
@@ -193,7 +193,7 @@ struct EventsAttendanceCommand: AsyncParsableCommand {
     @Flag(help: "Refuse the whole file when any row is malformed.") var strict = false
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let target = try await event.asyncMap { try await database.resolveEvent($0) }
         let summary = try await AttendanceImporter(file: file, event: target, columns: columns, strict: strict).run(into: database)
         EventSheetOutput.print(summary, file: file, what: "people")
@@ -220,7 +220,7 @@ struct EventsFeedbackCommand: AsyncParsableCommand {
     @Flag(help: "Refuse the whole file when any row is malformed.") var strict = false
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let target = try await event.asyncMap { try await database.resolveEvent($0) }
         let summary = try await FeedbackImporter(file: file, event: target, columns: columns, strict: strict).run(into: database)
         EventSheetOutput.print(summary, file: file, what: "answers")

@@ -24,7 +24,7 @@ struct GuidelinesCommand: AsyncParsableCommand {
         @Option(help: "Where the guidelines can be read.") var url: String?
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             let published = try await database.publishGuidelines(
                 version: version, published: on ?? CivilDate(dayNumber: Timestamp.now.dayNumber), url: url)
             print("Guidelines \(published.version) published \(published.published).")
@@ -39,7 +39,7 @@ struct GuidelinesCommand: AsyncParsableCommand {
         @Option(help: "When, YYYY-MM-DD or YYYY-MM-DDTHH:MMZ (default: now).") var at: Timestamp?
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             let versions = try await database.guidelineVersions()
             guard let chosen = version ?? versions.last?.version else {
                 throw ContributorError.unknownVersion(version ?? "", known: [])
@@ -56,7 +56,7 @@ struct GuidelinesCommand: AsyncParsableCommand {
         @Option(help: "Output: table, markdown, csv or json.") var format: ReportFormat?
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             let versions = try await database.guidelineVersions()
             typealias Column = ReportDocument.Column
             let document = ReportDocument(

@@ -23,5 +23,6 @@ struct Heartbeat: AsyncParsableCommand {
             IngestCommand.self, ReportCommand.self, MembersCommand.self, ServeCommand.self, UsersCommand.self,
             TokensCommand.self, SubmissionsCommand.self, RolesCommand.self, GuidelinesCommand.self, OverlapsCommand.self,
             ContentCommand.self, EventsCommand.self, MemberCommand.self, IdentitiesCommand.self, BenchCommand.self,
+            CommunitiesCommand.self,
         ])
 }

@@ -32,7 +32,7 @@ struct IdentitiesCommand: AsyncParsableCommand {
         @Option(help: "Output: table, markdown, csv or json.") var format: ReportFormat?
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             let records = try await database.identityRecords()
             typealias Column = ReportDocument.Column
             if unmergedSimilar {
@@ -121,7 +121,7 @@ struct IdentitiesCommand: AsyncParsableCommand {
         @Argument(help: "The second person.") var second: String
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             let a = try await database.resolveMember(first)
             let b = try await database.resolveMember(second)
             guard a.id != b.id else {
@@ -146,7 +146,7 @@ struct IdentitiesCommand: AsyncParsableCommand {
         @Argument(help: "The account, platform:handle or platform:id.") var account: String
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             let records = try await database.identityRecords()
             let record = try Self.find(account, in: records)
             let before = records.filter { $0.memberID == record.memberID }

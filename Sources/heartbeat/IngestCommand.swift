@@ -53,8 +53,8 @@ struct IngestCommand: AsyncParsableCommand {
     var quiet = false
 
     func run() async throws {
-        let settings = try config.load(besideDatabase: store.db)
-        let database = try store.open()
+        let settings = try config.load(besideDatabase: store.location)
+        let database = try await store.open()
         let showProgress = !quiet && Terminal.stderrIsTerminal
         let options = ImportOptions(skipBadFiles: skipBadFiles, workspaceName: workspace)
         let progress: @Sendable (ImportProgress) -> Void = { progress in
@@ -92,7 +92,7 @@ struct IngestCommand: AsyncParsableCommand {
         let counts = try await database.counts()
         let people = try await database.peopleCount()
         print(
-            "Store \(store.db): \(ValueFormat.grouped(counts.identities)) accounts = \(ValueFormat.grouped(people)) people, "
+            "Store \(store.location): \(ValueFormat.grouped(counts.identities)) accounts = \(ValueFormat.grouped(people)) people, "
                 + "\(ValueFormat.grouped(counts.activities)) activities, "
                 + "\(ValueFormat.grouped(counts.reactions)) reactions, \(ValueFormat.grouped(counts.mentions)) mentions")
     }

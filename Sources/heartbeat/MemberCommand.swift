@@ -31,8 +31,8 @@ struct MemberCommand: AsyncParsableCommand {
     var format: ReportFormat?
 
     func run() async throws {
-        let settings = try config.load(besideDatabase: store.db)
-        let database = try store.open()
+        let settings = try config.load(besideDatabase: store.location)
+        let database = try await store.open()
         let ref = try await database.resolveMember(name)
         guard let profile = try await MemberProfile.load(store: database, memberID: ref.id, recentCount: recent, config: settings)
         else { throw ValidationError("\(ref.label) has no platform account yet (known only to the contributor program).") }

@@ -41,7 +41,7 @@ struct MembersCommand: AsyncParsableCommand {
     var format: ReportFormat?
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let snapshot = try await database.snapshot(ActivityQuery(platform: platform, spaces: channels))
         let entries = MemberDirectory.list(
             snapshot: snapshot, search: search, includeBots: bots, sort: sort, limit: limit)

@@ -29,9 +29,9 @@ struct OverlapsCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        var settings = try config.load(besideDatabase: store.db)
+        var settings = try config.load(besideDatabase: store.location)
         if let threshold { settings.contributors.overlapThreshold = threshold }
-        let database = try store.open()
+        let database = try await store.open()
         let report = try await Overlaps.report(store: database, config: settings)
         try ReportRunner.emit(report, document: report.document, format: .resolve(format, output: output), output: output)
     }

@@ -10,13 +10,13 @@ import HeartbeatStore
 enum ReportRunner {
     static func run<Report: Encodable>(
         store: StoreOptions, config: ConfigOptions, options: ReportOptions, requireActivity: Bool = true,
-        build: (SQLiteStore, ReportRequest, HeartbeatConfig) async throws -> Report,
+        build: (any StoreBackend, ReportRequest, HeartbeatConfig) async throws -> Report,
         document: (Report) -> ReportDocument
     ) async throws {
-        let settings = try config.load(besideDatabase: store.db)
-        let database = try store.open()
+        let settings = try config.load(besideDatabase: store.location)
+        let database = try await store.open()
         if requireActivity, try await !database.hasActivity() {
-            Terminal.printError("note: \(store.db) holds no activity yet. Import an export first: heartbeat ingest EXPORT")
+            Terminal.printError("note: \(store.location) holds no activity yet. Import an export first: heartbeat ingest EXPORT")
         }
         let report = try await build(database, options.request, settings)
         try emit(report, document: document(report), format: options.resolvedFormat, output: options.output)

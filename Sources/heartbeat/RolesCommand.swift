@@ -37,9 +37,9 @@ struct RolesCommand: AsyncParsableCommand {
         @Flag(help: "Add the member as known only to the program when no member matches.") var newMember = false
 
         func run() async throws {
-            let settings = try config.load(besideDatabase: store.db)
+            let settings = try config.load(besideDatabase: store.location)
             let role = try RolesCommand.knownRole(self.role, settings: settings)
-            let database = try store.open()
+            let database = try await store.open()
             let ref = try await database.resolveMember(member, creatingIfUnknown: newMember)
             let grant = try await database.grantRole(
                 memberID: ref.id, role: role, starts: from ?? CivilDate(dayNumber: Timestamp.now.dayNumber), note: note)
@@ -56,9 +56,9 @@ struct RolesCommand: AsyncParsableCommand {
         @Option(help: "First day no longer held, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
 
         func run() async throws {
-            let settings = try config.load(besideDatabase: store.db)
+            let settings = try config.load(besideDatabase: store.location)
             let role = try RolesCommand.knownRole(self.role, settings: settings)
-            let database = try store.open()
+            let database = try await store.open()
             let ref = try await database.resolveMember(member)
             let grant = try await database.revokeRole(
                 memberID: ref.id, role: role, ends: on ?? CivilDate(dayNumber: Timestamp.now.dayNumber))
@@ -74,7 +74,7 @@ struct RolesCommand: AsyncParsableCommand {
         @Option(help: "Output: table, markdown, csv or json.") var format: ReportFormat?
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             let today = Timestamp.now.dayNumber
             let wanted = role.map(RoleGrant.normalizedRole)
             let grants = try await database.roleGrants().filter { grant in

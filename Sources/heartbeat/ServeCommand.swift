@@ -1,4 +1,5 @@
 import ArgumentParser
+import HeartbeatCore
 import HeartbeatStore
 import HeartbeatServer
 import Logging
@@ -38,10 +39,10 @@ struct ServeCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let settings = try config.load(besideDatabase: store.db)
-        let database = try store.open()
+        let settings = try config.load(besideDatabase: store.location)
+        let database = try await store.open()
         if try await database.accounts().isEmpty {
-            Terminal.printError("note: no accounts yet, so nobody can sign in. Create one: heartbeat users add NAME --role admin --db \(store.db)")
+            Terminal.printError("note: no accounts yet, so nobody can sign in. Create one: heartbeat users add NAME --role admin --db \(store.location)")
         }
         var options = Dashboard.Options()
         options.secureCookies = !insecureCookies

@@ -23,8 +23,8 @@ struct SubmissionsAddCommand: AsyncParsableCommand {
     @OptionGroup var change: ChangeOptions
 
     func run() async throws {
-        let settings = try config.load(besideDatabase: store.db)
-        let database = try store.open()
+        let settings = try config.load(besideDatabase: store.location)
+        let database = try await store.open()
         let authorRef = try await database.resolveMember(author, creatingIfUnknown: newMember)
         let editorRef = try await editor.asyncMap { try await database.resolveMember($0, creatingIfUnknown: newMember) }
         let added = try await database.addSubmission(

@@ -24,7 +24,7 @@ struct SubmissionsImportCommand: AsyncParsableCommand {
 
     func run() async throws {
         let sheet = try SubmissionSheet.read(file: file)
-        let database = try store.open()
+        let database = try await store.open()
         var resolved: [String: MemberRef] = [:]
         var unknown = Set<String>()
         var problems: [String] = []

@@ -18,7 +18,7 @@ struct SubmissionsListCommand: AsyncParsableCommand {
     @Option(help: "Output: table, markdown, csv or json.") var format: ReportFormat?
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         var filter = SubmissionFilter()
         filter.states = state
         filter.tags = tag
@@ -67,7 +67,7 @@ struct SubmissionsShowCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         guard let submission = try await database.submission(id: id.value) else {
             throw ContributorError.unknownSubmission(id.value)
         }

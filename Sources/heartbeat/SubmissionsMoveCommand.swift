@@ -15,7 +15,7 @@ struct SubmissionsMoveCommand: AsyncParsableCommand {
     @OptionGroup var change: ChangeOptions
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let before = try await database.submission(id: id.value)
         let moved = try await database.moveSubmission(
             id: id.value, to: state, at: change.moment, actor: change.actor, comment: change.comment, url: url)
@@ -39,7 +39,7 @@ struct SubmissionsAssignCommand: AsyncParsableCommand {
     }
 
     func run() async throws {
-        let database = try store.open()
+        let database = try await store.open()
         let ref = try await editor.asyncMap { try await database.resolveMember($0, creatingIfUnknown: newMember) }
         let updated = try await database.assignEditor(
             id: id.value, editorID: ref?.id, at: change.moment, actor: change.actor, comment: change.comment)

@@ -21,7 +21,7 @@ struct TokensCommand: AsyncParsableCommand {
         @Option(help: "The account the token acts as.") var user: String
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             guard let account = try await database.account(named: user) else {
                 throw ValidationError("No account named '\(user)'. Create it first: heartbeat users add \(user)")
             }

@@ -30,7 +30,7 @@ struct UsersCommand: AsyncParsableCommand {
         }
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             if try await database.account(named: name) != nil {
                 throw ValidationError("An account named '\(name)' exists already (heartbeat users list).")
             }
@@ -57,7 +57,7 @@ struct UsersCommand: AsyncParsableCommand {
         @Argument var name: String
 
         func run() async throws {
-            let database = try store.open()
+            let database = try await store.open()
             guard try await database.account(named: name) != nil else { throw ValidationError("No account named '\(name)'.") }
             let password = try PasswordInput.read(prompt: "New password for \(name): ")
             try await database.setPassword(account: name, passwordHash: Bcrypt.hash(password, cost: 12))

@@ -33,9 +33,17 @@ public protocol IngestTransaction: AnyObject {
     func storedSpaces() throws -> [Space]
     /// How many accounts of this workspace came from a member list (not placeholders).
     func storedAccountCount() throws -> Int
+    /// Writes whatever the store still holds back (PostgreSQL stages rows and sends them in bulk)
+    /// and returns how many of the activities `replaceSource` counted turned out to be stored
+    /// already (the same message in another file): importers subtract it from their count. Call
+    /// once, at the end of the import.
+    func finish() throws -> Int
 }
 
 extension IngestTransaction {
+    /// Stores that write through at once (SQLite) found duplicates as they went: nothing to add.
+    public func finish() throws -> Int { 0 }
+
     @discardableResult
     public func replaceSource(_ file: SourceFile, spaceExternalID: String, activities: [Activity]) throws -> Int {
         try replaceSource(file, activitiesBySpace: [(spaceExternalID, activities)])

@@ -16,6 +16,12 @@ struct ActivityLinkScan: Sendable {
 
     static let noIdentity = Int64.min
 
+    /// Links read some other way (the PostgreSQL store), in the order they were written.
+    init(activityIDs: [Int64], identityIDs: [Int64]) {
+        self.activityIDs = activityIDs
+        self.identityIDs = identityIDs
+    }
+
     init(db: Database, table: Table) throws {
         let statement = try db.makeStatement(sql: "SELECT activity_id, identity_id FROM \(table.rawValue) ORDER BY rowid")
         try RawRowCursor(statement).forEach { row in

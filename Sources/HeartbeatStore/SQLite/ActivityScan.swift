@@ -22,22 +22,69 @@ struct ActivityScan: Sendable {
     var earlierIDs: [Int64] = []
     var earlierTimes: [Int64] = []
 
-    init(db: Database, ids: ClosedRange<Int64>, directory: SnapshotDirectory, query: ActivityQuery) throws {
+    /// The maps and filters `add` applies to each row.
+    private let spaceBySpaceID: RowIDTable<Int32>
+    private let memberByIdentity: RowIDTable<Int32>
+    private let since: Int64
+    private let keepEarlier: Bool
+    private let includeText: Bool
+
+    /// An empty scan, ready for `add`; `capacity` is about how many rows will come.
+    init(directory: SnapshotDirectory, query: ActivityQuery, capacity: Int) {
         let memberCount = directory.members.count
         firstSeen = [Int64](repeating: .max, count: memberCount)
         lastSeen = [Int64](repeating: .min, count: memberCount)
         firstPost = [Int64](repeating: .max, count: memberCount)
-        let since = query.since?.microseconds ?? .min
-        let keepEarlier = query.includeReactionHistory && query.since != nil
-        let includeText = query.includeText
-        let spaceBySpaceID = directory.spaceBySpaceID
-        let memberByIdentity = directory.memberByIdentity
-        let message = Int64(ActivityKind.message.rawValue)
-        let reply = Int64(ActivityKind.reply.rawValue)
+        since = query.since?.microseconds ?? .min
+        keepEarlier = query.includeReactionHistory && query.since != nil
+        includeText = query.includeText
+        spaceBySpaceID = directory.spaceBySpaceID
+        memberByIdentity = directory.memberByIdentity
+        // Room for every row expected, capped for ranges with huge holes. Growing by doubling
+        // copied the rows up to 20 times.
+        rows.reserveCapacity(min(capacity, 1 << 22) + 1)
+    }
 
-        // Room for every id in the range (most are rows; unused capacity is never touched), capped
-        // for ranges with huge holes. Growing by doubling copied the rows up to 20 times.
-        rows.reserveCapacity(Int(min(ids.upperBound - ids.lowerBound, 1 << 22)) + 1)
+    /// One activity row, in id order (SQLite's and PostgreSQL's scans both feed this).
+    @inline(__always)
+    mutating func add(
+        id: Int64, identity: Int64?, space spaceID: Int64, kind rawKind: Int64, time: Int64, threadRoot: Int64?,
+        parentIdentity: Int64?, isQuestion: Bool, text: () -> String
+    ) {
+        let space = spaceBySpaceID[spaceID]
+        guard space >= 0 else { return }
+        if time > latest { latest = time }
+        var member: Int32 = -1
+        if let identity {
+            member = memberByIdentity[identity]
+            if member >= 0 {
+                let index = Int(member)
+                if time < firstSeen[index] { firstSeen[index] = time }
+                if time > lastSeen[index] { lastSeen[index] = time }
+                if (rawKind == Self.message || rawKind == Self.reply) && time < firstPost[index] { firstPost[index] = time }
+            }
+        }
+        guard time >= since else {
+            if keepEarlier {
+                earlierIDs.append(id)
+                earlierTimes.append(time)
+            }
+            return
+        }
+        rows.append(
+            CommunitySnapshot.ActivityRow(
+                id: id, member: member, space: space, kind: ActivityKind(rawValue: Int(rawKind)) ?? .other, time: time,
+                threadRoot: threadRoot ?? 0, parentMember: parentIdentity.map { memberByIdentity[$0] } ?? -1,
+                isQuestion: isQuestion))
+        if includeText { texts.append(text()) }
+    }
+
+    private static let message = Int64(ActivityKind.message.rawValue)
+    private static let reply = Int64(ActivityKind.reply.rawValue)
+
+    init(db: Database, ids: ClosedRange<Int64>, directory: SnapshotDirectory, query: ActivityQuery) throws {
+        self.init(directory: directory, query: query, capacity: Int(min(ids.upperBound - ids.lowerBound, 1 << 22)))
+        let includeText = query.includeText
         let statement = try db.makeStatement(
             sql: """
                 SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
@@ -45,35 +92,10 @@ struct ActivityScan: Sendable {
                 FROM activity WHERE id BETWEEN ? AND ? ORDER BY id
                 """)
         try RawRowCursor(statement, arguments: [ids.lowerBound, ids.upperBound]).forEach { row in
-            let space = spaceBySpaceID[row.int64(2)]
-            guard space >= 0 else { return }
-            let time = row.int64(4)
-            if time > latest { latest = time }
-            let rawKind = row.int64(3)
-            var member: Int32 = -1
-            if !row.isNull(1) {
-                member = memberByIdentity[row.int64(1)]
-                if member >= 0 {
-                    let index = Int(member)
-                    if time < firstSeen[index] { firstSeen[index] = time }
-                    if time > lastSeen[index] { lastSeen[index] = time }
-                    if (rawKind == message || rawKind == reply) && time < firstPost[index] { firstPost[index] = time }
-                }
-            }
-            guard time >= since else {
-                if keepEarlier {
-                    earlierIDs.append(row.int64(0))
-                    earlierTimes.append(time)
-                }
-                return
-            }
-            rows.append(
-                CommunitySnapshot.ActivityRow(
-                    id: row.int64(0), member: member, space: space,
-                    kind: ActivityKind(rawValue: Int(rawKind)) ?? .other, time: time,
-                    threadRoot: row.optionalInt64(5) ?? 0,
-                    parentMember: row.isNull(6) ? -1 : memberByIdentity[row.int64(6)], isQuestion: row.bool(7)))
-            if includeText { texts.append(row.string(8)) }
+            add(
+                id: row.int64(0), identity: row.isNull(1) ? nil : row.int64(1), space: row.int64(2), kind: row.int64(3),
+                time: row.int64(4), threadRoot: row.optionalInt64(5), parentIdentity: row.isNull(6) ? nil : row.int64(6),
+                isQuestion: row.bool(7), text: { row.string(8) })
         }
     }
 }

@@ -209,9 +209,22 @@ struct SQLiteSnapshotLoader: Sendable {
             let platform = Platform(rawValue: row[2]) ?? .slack
             all.append((CommunitySnapshot.SpaceInfo(id: row[0], name: row[1], platform: platform, kind: kind), row[4]))
         }
-        guard !query.spaces.isEmpty || query.platform != nil else {
+        guard let spaces = try selectSpaces(all, query: query) else {
             return SpaceFilter(spaces: all.map(\.info), sql: "", arguments: [])
         }
+        if spaces.isEmpty { return SpaceFilter(spaces: [], sql: " AND 0", arguments: []) }
+        return SpaceFilter(
+            spaces: spaces,
+            sql: " AND a.space_id IN (" + Array(repeating: "?", count: spaces.count).joined(separator: ",") + ")",
+            arguments: StatementArguments(spaces.map(\.id)))
+    }
+
+    /// The spaces `query` selects from `all` (the store's spaces on the queried platform, by name
+    /// then id), or `nil` when it selects every one; unknown names are an error listing the known.
+    static func selectSpaces(
+        _ all: [(info: CommunitySnapshot.SpaceInfo, externalID: String)], query: ActivityQuery
+    ) throws -> [CommunitySnapshot.SpaceInfo]? {
+        guard !query.spaces.isEmpty || query.platform != nil else { return nil }
         var spaces = all.map(\.info)
         if !query.spaces.isEmpty {
             let wanted = query.spaces.map { $0.hasPrefix("#") ? String($0.dropFirst()) : $0 }
@@ -221,10 +234,6 @@ struct SQLiteSnapshotLoader: Sendable {
             if !missing.isEmpty { throw StoreError.unknownSpace(missing, available: all.map(\.info.name)) }
             spaces = selected.map(\.info)
         }
-        if spaces.isEmpty { return SpaceFilter(spaces: [], sql: " AND 0", arguments: []) }
-        return SpaceFilter(
-            spaces: spaces,
-            sql: " AND a.space_id IN (" + Array(repeating: "?", count: spaces.count).joined(separator: ",") + ")",
-            arguments: StatementArguments(spaces.map(\.id)))
+        return spaces
     }
 }

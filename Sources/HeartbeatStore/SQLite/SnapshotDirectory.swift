@@ -24,10 +24,7 @@ struct SnapshotDirectory: Sendable {
         spaceBySpaceID = RowIDTable(ids: spaceIDs.min().map { $0...spaceIDs.max()! }, count: spaceIDs.count, missing: -1)
         for (index, space) in spaces.enumerated() { spaceBySpaceID[space.id] = Int32(index) }
 
-        // One member per member id, from its identities in id order: the first identity names it;
-        // it is a bot only if all its identities are, deleted only if all are, an admin if any is.
-        var members: [CommunitySnapshot.Member] = []
-        var identities: [(identity: Int64, member: Int32)] = []
+        var fold = MemberFold()
         var sql = """
             SELECT i.id, i.member_id, i.display_name, i.handle, i.title, i.platform, i.is_bot, i.is_deleted,
                 i.external_id, i.time_zone, i.is_admin
@@ -38,38 +35,75 @@ struct SnapshotDirectory: Sendable {
             sql += " WHERE i.platform = ?"
             arguments += [platform.rawValue]
         }
-        var lastMemberID: Int64?
         try RawRowCursor(db.makeStatement(sql: sql + " ORDER BY i.member_id, i.id"), arguments: arguments).forEach { row in
-            let memberID = row.int64(1)
-            if memberID == lastMemberID {
-                let existing = members.count - 1
-                identities.append((row.int64(0), Int32(existing)))
-                members[existing].isBot = members[existing].isBot && row.bool(6)
-                members[existing].isDeleted = members[existing].isDeleted && row.bool(7)
-                members[existing].isAdmin = members[existing].isAdmin || row.bool(10)
-                if members[existing].timeZone == nil { members[existing].timeZone = row.optionalString(9) }
-                return
-            }
-            lastMemberID = memberID
-            identities.append((row.int64(0), Int32(members.count)))
-            var member = CommunitySnapshot.Member(
-                id: memberID, displayName: row.string(2), handle: row.string(3), title: row.optionalString(4),
-                platform: Platform(rawValue: row.string(5)) ?? .slack, isBot: row.bool(6), isDeleted: row.bool(7),
-                firstSeen: nil, firstPost: nil)
-            member.externalID = row.string(8)
-            member.timeZone = row.optionalString(9)
-            member.isAdmin = row.bool(10)
-            members.append(member)
+            fold.add(
+                identity: row.int64(0), member: row.int64(1), displayName: row.string(2), handle: row.string(3),
+                title: row.optionalString(4), platform: row.string(5), isBot: row.bool(6), isDeleted: row.bool(7),
+                externalID: row.string(8), timeZone: row.optionalString(9), isAdmin: row.bool(10))
         }
-        self.members = members
-        let identityIDs = identities.map(\.identity)
-        memberByIdentity = RowIDTable(
-            ids: identityIDs.min().map { $0...identityIDs.max()! }, count: identities.count, missing: -1)
-        for (identity, member) in identities { memberByIdentity[identity] = member }
+        members = fold.members
+        memberByIdentity = fold.memberByIdentity()
 
         let bounds = try Row.fetchOne(
             db, sql: "SELECT (SELECT MIN(id) FROM activity), (SELECT MAX(id) FROM activity), (SELECT value FROM store_generation)")
         if let lowest: Int64 = bounds?[0], let highest: Int64 = bounds?[1] { activityIDs = lowest...highest }
         generation = bounds?[2] ?? 0
+    }
+
+    /// A directory read some other way (the PostgreSQL store): the same maps from the same parts.
+    init(
+        spaces: [CommunitySnapshot.SpaceInfo], fold: MemberFold, activityIDs: ClosedRange<Int64>?, generation: Int64
+    ) {
+        self.spaces = spaces
+        let spaceIDs = spaces.map(\.id)
+        spaceBySpaceID = RowIDTable(ids: spaceIDs.min().map { $0...spaceIDs.max()! }, count: spaceIDs.count, missing: -1)
+        for (index, space) in spaces.enumerated() { spaceBySpaceID[space.id] = Int32(index) }
+        members = fold.members
+        memberByIdentity = fold.memberByIdentity()
+        self.activityIDs = activityIDs
+        self.generation = generation
+    }
+}
+
+/// Folds identity rows, ordered by member id then identity id, into one snapshot member per
+/// member id: the first identity names it; it is a bot only if all its identities are, deleted
+/// only if all are, an admin if any is.
+struct MemberFold {
+    private(set) var members: [CommunitySnapshot.Member] = []
+    private var identities: [(identity: Int64, member: Int32)] = []
+    private var lastMemberID: Int64?
+
+    mutating func add(
+        identity: Int64, member memberID: Int64, displayName: String, handle: String, title: String?, platform: String,
+        isBot: Bool, isDeleted: Bool, externalID: String, timeZone: String?, isAdmin: Bool
+    ) {
+        if memberID == lastMemberID {
+            let existing = members.count - 1
+            identities.append((identity, Int32(existing)))
+            members[existing].isBot = members[existing].isBot && isBot
+            members[existing].isDeleted = members[existing].isDeleted && isDeleted
+            members[existing].isAdmin = members[existing].isAdmin || isAdmin
+            if members[existing].timeZone == nil { members[existing].timeZone = timeZone }
+            return
+        }
+        lastMemberID = memberID
+        identities.append((identity, Int32(members.count)))
+        var member = CommunitySnapshot.Member(
+            id: memberID, displayName: displayName, handle: handle, title: title,
+            platform: Platform(rawValue: platform) ?? .slack, isBot: isBot, isDeleted: isDeleted, firstSeen: nil,
+            firstPost: nil)
+        member.externalID = externalID
+        member.timeZone = timeZone
+        member.isAdmin = isAdmin
+        members.append(member)
+    }
+
+    /// Identity id → index into `members`; -1 for identities not added.
+    func memberByIdentity() -> RowIDTable<Int32> {
+        let identityIDs = identities.map(\.identity)
+        var table = RowIDTable<Int32>(
+            ids: identityIDs.min().map { $0...identityIDs.max()! }, count: identities.count, missing: -1)
+        for (identity, member) in identities { table[identity] = member }
+        return table
     }
 }
