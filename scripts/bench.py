@@ -101,9 +101,13 @@ def main():
     parser.add_argument("--channels", type=int, default=60)
     parser.add_argument("--runs", type=int, default=3)
     parser.add_argument("--scale", type=int, default=3, help="the linearity check's export is this many times larger (0: skip)")
+    parser.add_argument("--store", choices=["sqlite", "postgres"], default="sqlite",
+                        help="postgres: PostgreSQL against SQLite and the peers (needs HEARTBEAT_BENCH_POSTGRES_URL)")
     args = parser.parse_args()
     os.makedirs(DATA, exist_ok=True)
     export = generate(args.messages, args.users, args.channels)
+    if args.store == "postgres":
+        return postgres_main(args, export)
     export_bytes = sum(os.path.getsize(os.path.join(d, f)) for d, _, fs in os.walk(export) for f in fs)
     db = os.path.join(DATA, f"bench-{args.messages}.sqlite")
     report_json = os.path.join(DATA, "last-report-all.json")
@@ -243,6 +247,117 @@ def main():
             os.remove(path)
     shutil.rmtree(plus)
     failed = [name for name, ok, _ in checks if not ok]
+    if failed:
+        print("\nFAILED: " + "; ".join(failed))
+        sys.exit(1)
+    print("\nall targets met")
+
+
+def postgres_main(args, export):
+    """PostgreSQL next to SQLite and the peers: ingest into an empty database, `report --all`,
+    every intelligence report, run alternately (SQLite, PostgreSQL, naive, DuckDB) after a warm-up."""
+    url = os.environ["HEARTBEAT_BENCH_POSTGRES_URL"]
+    admin = os.environ["HEARTBEAT_BENCH_POSTGRES_ADMIN"].split()  # a psql command line on another database
+    name = url.rsplit("/", 1)[1].split("?")[0]
+    db = os.path.join(DATA, f"bench-{args.messages}.sqlite")
+    config = os.path.join(ROOT, "Samples", "heartbeat.toml")
+    reports = {"sqlite": os.path.join(DATA, "last-report-sqlite.json"), "postgres": os.path.join(DATA, "last-report-postgres.json")}
+
+    def fresh_postgres():
+        subprocess.run(admin + ["-qc", f"DROP DATABASE IF EXISTS {name}"], check=True, stdout=subprocess.DEVNULL)
+        subprocess.run(admin + ["-qc", f"CREATE DATABASE {name}"], check=True, stdout=subprocess.DEVNULL)
+
+    def heartbeat(store):
+        if store == "sqlite":
+            for suffix in ("", "-wal", "-shm"):
+                if os.path.exists(db + suffix):
+                    os.remove(db + suffix)
+            target = db
+        else:
+            fresh_postgres()
+            target = url
+        ingest = run([BIN, "ingest", export, "--db", target, "--quiet"])
+        report = run([BIN, "report", "--db", target, "--all", "--format", "json"], stdout=reports[store])
+        return ingest, report
+
+    def peer(kind):
+        cmd = [sys.executable, os.path.join(SHARED, "peers", "slack_peers.py"), kind, export]
+        if kind == "naive":
+            cmd.append(os.path.join(DATA, "peer-naive.sqlite"))
+        result = run(cmd)
+        return result[0], result[1], json.loads(result[2].strip().splitlines()[-1])
+
+    print("warm-up round ...", file=sys.stderr)
+    heartbeat("sqlite"); heartbeat("postgres"); peer("naive"); peer("duck")
+    runs = {"sqlite": [], "postgres": [], "naive": [], "duck": []}
+    for round_ in range(args.runs):
+        print(f"round {round_ + 1}/{args.runs} (sqlite, postgres, naive, duck) ...", file=sys.stderr)
+        runs["sqlite"].append(heartbeat("sqlite"))
+        runs["postgres"].append(heartbeat("postgres"))
+        runs["naive"].append(peer("naive"))
+        runs["duck"].append(peer("duck"))
+    print("intelligence reports on both stores ...", file=sys.stderr)
+    intelligence = {}
+    for report in INTELLIGENCE:
+        for store, target in (("sqlite", db), ("postgres", url)):
+            intelligence[(report, store)] = [
+                run([BIN, "report", report, "--db", target, "--config", config, "--all", "--format", "json"])
+                for _ in range(args.runs)]
+
+    def med(values):
+        return median(values)
+
+    ingest = {s: med([r[0][0] for r in runs[s]]) for s in ("sqlite", "postgres")}
+    ingest_mib = {s: max(r[0][1] for r in runs[s]) for s in ("sqlite", "postgres")}
+    report = {s: med([r[1][0] for r in runs[s]]) for s in ("sqlite", "postgres")}
+    report_mib = {s: max(r[1][1] for r in runs[s]) for s in ("sqlite", "postgres")}
+    total = {s: med([r[0][0] + r[1][0] for r in runs[s]]) for s in ("sqlite", "postgres")}
+    peers = {p: med([r[0] for r in runs[p]]) for p in ("naive", "duck")}
+    checks = []
+    checks.append(("PostgreSQL ingest within 2x of SQLite's", ingest["postgres"] <= 2 * ingest["sqlite"],
+                   f"{ingest['postgres']:.2f} s vs {ingest['sqlite']:.2f} s: {ingest['postgres'] / ingest['sqlite']:.2f}x"))
+    checks.append(("PostgreSQL report --all within 1.5x of SQLite's", report["postgres"] <= 1.5 * report["sqlite"],
+                   f"{report['postgres']:.2f} s vs {report['sqlite']:.2f} s: {report['postgres'] / report['sqlite']:.2f}x"))
+    for name in INTELLIGENCE:
+        a = med([r[0] for r in intelligence[(name, "sqlite")]])
+        b = med([r[0] for r in intelligence[(name, "postgres")]])
+        checks.append((f"PostgreSQL report {name} within 1.5x", b <= 1.5 * a, f"{b:.2f} s vs {a:.2f} s: {b / a:.2f}x"))
+    figures = {s: json.load(open(reports[s])) for s in ("sqlite", "postgres")}
+    posters = {s: figures[s]["activity"]["active_posters"] for s in figures}
+    frt = {s: figures[s]["threads"]["first_response_median_seconds"] for s in figures}
+    naive_fig, duck_fig = runs["naive"][-1][2], runs["duck"][-1][2]
+    checks.append(("active posters agree (naive, duck, sqlite, postgres)",
+                   naive_fig["posters"] == duck_fig["posters"] == posters["sqlite"] == posters["postgres"],
+                   f"{naive_fig['posters']}, {duck_fig['posters']}, {posters['sqlite']}, {posters['postgres']}"))
+    checks.append(("median first response agrees",
+                   round(naive_fig["median_first_response_s"], 3) == round(duck_fig["median_first_response_s"], 3)
+                   == round(frt["sqlite"], 3) == round(frt["postgres"], 3),
+                   f"{naive_fig['median_first_response_s']}, {duck_fig['median_first_response_s']}, {frt['sqlite']}, {frt['postgres']} s"))
+    lines = [
+        f"Export: {args.messages:,} messages requested, {args.users:,} users, {args.channels} channels; "
+        f"medians of {args.runs} alternating runs after a warm-up; {os.cpu_count()} cores; PostgreSQL on the same machine (loopback).",
+        "",
+        "| what | SQLite s | PostgreSQL s | PostgreSQL / SQLite | peak MiB (SQLite / PostgreSQL client) |",
+        "|---|---:|---:|---:|---:|",
+        f"| ingest | {ingest['sqlite']:.2f} | {ingest['postgres']:.2f} | {ingest['postgres'] / ingest['sqlite']:.2f}x | {ingest_mib['sqlite']:.0f} / {ingest_mib['postgres']:.0f} |",
+        f"| report --all --format json | {report['sqlite']:.2f} | {report['postgres']:.2f} | {report['postgres'] / report['sqlite']:.2f}x | {report_mib['sqlite']:.0f} / {report_mib['postgres']:.0f} |",
+        f"| **ingest + report** | **{total['sqlite']:.2f}** | **{total['postgres']:.2f}** | {total['postgres'] / total['sqlite']:.2f}x | |",
+    ]
+    for name in INTELLIGENCE:
+        a = med([r[0] for r in intelligence[(name, "sqlite")]])
+        b = med([r[0] for r in intelligence[(name, "postgres")]])
+        lines.append(f"| report {name} --all | {a:.2f} | {b:.2f} | {b / a:.2f}x | |")
+    lines += [
+        f"| DuckDB script (peer) | {peers['duck']:.2f} | | SQLite {peers['duck'] / total['sqlite']:.1f}x, PostgreSQL {peers['duck'] / total['postgres']:.1f}x faster | |",
+        f"| naive Python json + sqlite3 (peer) | {peers['naive']:.2f} | | SQLite {peers['naive'] / total['sqlite']:.1f}x, PostgreSQL {peers['naive'] / total['postgres']:.1f}x faster | |",
+        "", "| target | met | measured |", "|---|---|---|",
+    ]
+    lines += [f"| {n} | {'yes' if ok else '**NO**'} | {d} |" for n, ok, d in checks]
+    text = "\n".join(lines)
+    print(text)
+    with open(os.path.join(DATA, "bench-postgres-latest.md"), "w") as f:
+        f.write(text + "\n")
+    failed = [n for n, ok, _ in checks if not ok]
     if failed:
         print("\nFAILED: " + "; ".join(failed))
         sys.exit(1)

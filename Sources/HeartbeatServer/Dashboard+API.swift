@@ -2,11 +2,11 @@ import HeartbeatReport
 import Hummingbird
 
 extension Dashboard {
-    /// `GET /api/v1/reports/NAME`: the report's JSON, exactly as `heartbeat report NAME --format json`.
+    /// `GET /api/v1/reports/NAME?community=…`: the report's JSON, exactly as `heartbeat report NAME --format json`.
     func reportJSON(request: Request, context: DashboardContext) async throws -> Response {
         let entry = try entry(context)
         let filters = try ReportFilters(query: request.queryPairs)
-        return json(try await built(entry, filters: filters).json)
+        return json(try await built(entry, filters: filters, scope: try context.communityScope()).json)
     }
 
     /// `GET /api/v1/members?q=&page=&per_page=`: members by posts; e-mail addresses for admins only.

@@ -45,7 +45,7 @@ extension Dashboard {
             response.headers[.retryAfter] = String(wait)
             return response
         }
-        let account = try await store.account(named: name)
+        let account = try await communities.accounts.account(named: name)
         // Verify against a fixed hash when the account does not exist, so timing does not tell
         // which names exist.
         let hash = account?.passwordHash ?? "$2b$12$C6UzMDM.H6dfI/f/IKxGhuKpWyt4lmdmnHTCqLSC5TBIXgsnAeH/m"
@@ -57,7 +57,7 @@ extension Dashboard {
         await throttle.reset(key: "account:" + name.lowercased())
         let token = SecretToken.make()
         let expires = Timestamp(microseconds: now.microseconds + Int64(options.sessionHours) * 3_600_000_000)
-        try await store.createSession(
+        try await communities.accounts.createSession(
             accountID: account.id, digest: SHA256.hex(token), csrfToken: SecretToken.make(), expiresAt: expires)
         var response = Response.redirect(to: safeNext(form.next), type: .found)
         response.status = .seeOther
@@ -75,7 +75,7 @@ extension Dashboard {
         guard let sent = form.csrf, SecretToken.constantTimeEquals(sent, session.csrfToken) else {
             throw DashboardError(.forbidden, "The form did not come from this site (CSRF token missing or wrong). Reload the page and try again.")
         }
-        try await store.deleteSession(digest: digest)
+        try await communities.accounts.deleteSession(digest: digest)
         var response = Response.redirect(to: "/login", type: .found)
         response.status = .seeOther
         response.setCookie(cookie(Self.sessionCookie, "", maxAge: 0, path: "/"))
@@ -97,7 +97,8 @@ extension Dashboard {
 /// away everyone else: pages redirect to `/login`, the API answers 401.
 struct AuthenticationMiddleware: RouterMiddleware {
     typealias Context = DashboardContext
-    let store: any DashboardStore
+    /// Accounts, sessions and tokens: the same for every community.
+    let accounts: any AccountStore
 
     func handle(_ request: Request, context: Context, next: (Request, Context) async throws -> Response) async throws -> Response {
         let path = request.uri.path
@@ -106,14 +107,14 @@ struct AuthenticationMiddleware: RouterMiddleware {
         if let authorization = request.headers[.authorization] {
             let parts = authorization.split(separator: " ", maxSplits: 1)
             guard parts.count == 2, parts[0].lowercased() == "bearer",
-                let account = try await store.account(forTokenDigest: SHA256.hex(String(parts[1]).trimmingCharacters(in: .whitespaces)), now: .now)
+                let account = try await accounts.account(forTokenDigest: SHA256.hex(String(parts[1]).trimmingCharacters(in: .whitespaces)), now: .now)
             else {
                 throw DashboardError(.unauthorized, "The API token is missing, malformed or revoked. Create one with: heartbeat tokens create NAME --user ACCOUNT")
             }
             context.account = account
         } else if let cookie = request.cookies[Dashboard.sessionCookie]?.value, !cookie.isEmpty {
             let digest = SHA256.hex(cookie)
-            if let session = try await store.session(digest: digest, now: .now) {
+            if let session = try await accounts.session(digest: digest, now: .now) {
                 context.account = session.account
                 context.session = session
                 context.sessionDigest = digest

@@ -15,7 +15,8 @@ import NIOCore
 ///
 /// Fields: `path` (or `url`), `referrer`, and `member` (the reader's e-mail or `#id`, when the
 /// site knows a signed-in community member). The visitor id is the salted hash of the address
-/// and user agent, the same as for access logs.
+/// and user agent, the same as for access logs. The views go to the community named by
+/// `?community=NAME`; without it, to `default`, or to the only community there is.
 extension Dashboard {
     struct CollectBody: Decodable {
         var path: String?
@@ -37,6 +38,7 @@ extension Dashboard {
             throw DashboardError(.tooManyRequests, "Too many page views from this address; try again in \(wait) s.")
         }
         await collectThrottle.recordFailure(keys: ["collect:" + address], now: now)
+        let store = try await collectStore(request)
         let buffer = try await request.body.collect(upTo: 4096)
         let body: CollectBody
         do {
@@ -73,6 +75,25 @@ extension Dashboard {
         headers[.contentType] = "application/json"
         let text = String(decoding: try JSONEncoder().encode(result), as: UTF8.self)
         return Response(status: .accepted, headers: headers, body: .init(byteBuffer: ByteBuffer(string: text)))
+    }
+
+    /// The store of the community the page views go to.
+    private func collectStore(_ request: Request) async throws -> any DashboardStore {
+        let all = try await communities.allCommunities()
+        let asked = request.uri.queryParameters.get(CommunityScope.parameter).map { $0.trimmingCharacters(in: .whitespaces) } ?? ""
+        let chosen: Community
+        if !asked.isEmpty {
+            guard let found = all.first(where: { $0.name.lowercased() == asked.lowercased() }) else {
+                throw DashboardError(.notFound, "No community named '\(asked.prefix(64))' collects page views here.")
+            }
+            chosen = found
+        } else if let found = all.first(where: { $0.name.lowercased() == Community.defaultName }) ?? (all.count == 1 ? all.first : nil) {
+            chosen = found
+        } else {
+            throw DashboardError(
+                .badRequest, "This server holds several communities: name one, as in POST /api/v1/collect?community=NAME.")
+        }
+        return try await communities.store(for: chosen)
     }
 
     /// The CORS preflight a browser sends before a cross-site JSON POST.

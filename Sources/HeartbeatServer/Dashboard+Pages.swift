@@ -14,9 +14,10 @@ extension Dashboard {
     ]
 
     func overview(request: Request, context: DashboardContext) async throws -> Response {
+        let scope = try context.communityScope()
         let filters = try ReportFilters(query: request.queryPairs)
         guard let engagement = catalog.entry(named: "engagement") else { throw DashboardError(.notFound, "no engagement report") }
-        let built = try await built(engagement, filters: filters)
+        let built = try await built(engagement, filters: filters, scope: scope)
         var facts: [String: ReportDocument.Fact] = [:]
         for section in built.document.sections {
             if case .facts(let list) = section.content { for fact in list { facts[section.key + "." + fact.key] = fact } }
@@ -25,69 +26,77 @@ extension Dashboard {
             facts[key].map { ["key": key, "label": $0.label.trimmingCharacters(in: .whitespaces), "display": $0.value.display, "raw": $0.value.raw] }
         }
         let query = filters.queryString
+        let linkQuery = scope.query(query)
         let charts = built.figures.prefix(3).joined()
-        let channels = try await store.spaceNames()
+        let channels = try await scope.store.spaceNames()
         let body = pages.fragment(
             "overview",
             [
-                "heading": "Community overview", "subtitle": built.document.subtitle,
-                "filters": pages.filters(action: "/", filters: filters, channels: channels, segments: config.segments.map(\.name)),
+                "heading": scope.visible.count > 1 ? "Community overview: \(scope.community.name)" : "Community overview",
+                "subtitle": built.document.subtitle,
+                "filters": pages.filters(
+                    action: "/", filters: filters, channels: channels, segments: config.segments.map(\.name), scope: scope),
                 "headline": headline, "charts": charts,
-                "reports": catalog.entries.map { ["name": $0.name, "title": $0.title, "abstract": $0.abstract, "query": query.isEmpty ? "" : "?" + query] },
-                "channelLinks": channels.map { ["name": $0, "encoded": URLText.encode($0), "query": query.isEmpty ? "" : "?" + query] },
-            ])
+                "reports": catalog.entries.map { ["name": $0.name, "title": $0.title, "abstract": $0.abstract, "query": linkQuery] },
+                "channelLinks": channels.map { ["name": $0, "encoded": URLText.encode($0), "query": linkQuery] },
+            ], scope: scope)
         return html(pages.page(title: "Overview", body: body, context: context, query: query))
     }
 
     func reportPage(request: Request, context: DashboardContext) async throws -> Response {
+        let scope = try context.communityScope()
         let entry = try entry(context)
         let filters = try ReportFilters(query: request.queryPairs)
-        let built = try await built(entry, filters: filters)
+        let built = try await built(entry, filters: filters, scope: scope)
         let query = filters.queryString
         // Content and events read --channel as a tag: offer their tags instead of chat channels.
         var choices: [String]? = nil
-        if let tags = entry.tagChoices { choices = try await tags(store) }
+        if let tags = entry.tagChoices { choices = try await tags(scope.store) }
         let channels: [String]
-        if let choices { channels = choices } else { channels = try await store.spaceNames() }
+        if let choices { channels = choices } else { channels = try await scope.store.spaceNames() }
         let body = pages.fragment(
             "report",
             [
                 "heading": built.document.title, "subtitle": built.document.subtitle, "name": entry.name,
-                "query": query.isEmpty ? "" : "?" + query,
+                "query": scope.query(query),
                 "filters": pages.filters(
                     action: "/reports/" + entry.name, filters: filters,
-                    channels: channels, segments: config.segments.map(\.name), byTag: choices != nil),
+                    channels: channels, segments: config.segments.map(\.name), byTag: choices != nil, scope: scope),
                 "body": built.html,
-            ])
+            ], scope: scope)
         return html(pages.page(title: entry.title, body: body, context: context, query: query))
     }
 
     /// The engagement report of one channel.
     func channelPage(request: Request, context: DashboardContext) async throws -> Response {
+        let scope = try context.communityScope()
         let name = context.parameters.get("name") ?? ""
         var filters = try ReportFilters(query: request.queryPairs)
         filters.channels = [name]
         guard let engagement = catalog.entry(named: "engagement") else { throw DashboardError(.notFound, "no engagement report") }
-        let built = try await built(engagement, filters: filters)
+        let built = try await built(engagement, filters: filters, scope: scope)
         let body = pages.fragment(
             "report",
             [
                 "heading": "#" + name, "subtitle": built.document.subtitle, "name": "engagement",
-                "query": "?" + filters.queryString,
+                "query": scope.query(filters.queryString),
                 "filters": pages.filters(
-                    action: "/channels/" + URLText.encode(name), filters: filters, channels: [], segments: config.segments.map(\.name)),
+                    action: "/channels/" + URLText.encode(name), filters: filters, channels: [], segments: config.segments.map(\.name),
+                    scope: scope),
                 "body": built.html,
-            ])
+            ], scope: scope)
         return html(pages.page(title: "#" + name, body: body, context: context))
     }
 
     func membersPage(request: Request, context: DashboardContext) async throws -> Response {
+        let scope = try context.communityScope()
         let list = try await memberList(request: request, context: context)
         let search = list.search ?? ""
         func link(_ page: Int) -> String {
             var parts = ["page=\(page)"]
             if !search.isEmpty { parts.insert("q=" + URLText.encode(search), at: 0) }
             if list.perPage != 50 { parts.append("per_page=\(list.perPage)") }
+            if !scope.parameter.isEmpty { parts.insert(scope.parameter, at: 0) }
             return parts.joined(separator: "&")
         }
         let showEmail = context.account?.role == .admin
@@ -106,7 +115,7 @@ extension Dashboard {
                 },
                 "previous": list.page > 1 ? link(list.page - 1) : "",
                 "next": list.page * list.perPage < list.total ? link(list.page + 1) : "",
-            ])
+            ], scope: scope)
         return html(pages.page(title: "Members", body: body, context: context))
     }
 
@@ -149,7 +158,7 @@ extension Dashboard {
         ]
         if !reach.isEmpty { values["reach"] = reach }
         if !profile.segments.isEmpty { values["segments"] = profile.segments.joined(separator: ", ") }
-        let body = pages.fragment("member", values)
+        let body = pages.fragment("member", values, scope: try context.communityScope())
         return html(pages.page(title: profile.name, body: body, context: context))
     }
 
@@ -166,8 +175,9 @@ extension Dashboard {
         }
         let search: String? = request.uri.queryParameters.get("q").map { String($0).trimmingCharacters(in: .whitespaces) }
         guard (search ?? "").count <= 200 else { throw DashboardError.badParameter("q", search ?? "", expected: "at most 200 characters") }
-        let store = self.store
-        let all = try await directory.value(key: search ?? "", generation: try await store.generation()) {
+        let scope = try context.communityScope()
+        let store = scope.store
+        let all = try await directory.value(community: scope.community.id, view: search ?? "", generation: try await store.generation()) {
             MemberDirectory.list(snapshot: try await store.snapshot(ActivityQuery()), search: search, limit: .max)
         }
         var members = Array(all.dropFirst((page - 1) * perPage).prefix(perPage))
@@ -183,6 +193,7 @@ extension Dashboard {
         guard let id = Int64(raw), id > 0 else {
             throw DashboardError(.badRequest, "'\(raw.prefix(40))' is not a member id: expected a whole number (from the members list).")
         }
+        let store = try context.communityScope().store
         guard var profile = try await MemberProfile.load(store: store, memberID: id, config: config) else {
             throw DashboardError(.notFound, "No member with id \(id).")
         }

@@ -5,13 +5,13 @@ import HeartbeatReport
 import Hummingbird
 
 extension Dashboard {
-    /// `state`, `tag`, `kind` and `open=1` from the query, checked; any other parameter is refused
-    /// (a period, say, would otherwise look applied when it is not).
+    /// `state`, `tag`, `kind` and `open=1` from the query, checked; any other parameter but
+    /// `community` is refused (a period, say, would otherwise look applied when it is not).
     func submissionFilter(_ request: Request) throws -> SubmissionFilter {
         var filter = SubmissionFilter()
-        for (name, value) in request.queryPairs {
+        for (name, value) in request.queryPairs where name != CommunityScope.parameter {
             guard ["state", "kind", "tag", "open"].contains(name) else {
-                throw DashboardError.badParameter(name, value, expected: "no such parameter here; the list takes state, tag, kind and open")
+                throw DashboardError.badParameter(name, value, expected: "no such parameter here; the list takes state, tag, kind, open and community")
             }
             if value.isEmpty { continue }
             switch name {
@@ -34,10 +34,10 @@ extension Dashboard {
         return filter
     }
 
-    func submissionCards(_ request: Request) async throws -> [SubmissionCard] {
+    func submissionCards(_ request: Request, context: DashboardContext) async throws -> [SubmissionCard] {
         let filter = try submissionFilter(request)
         let now = Timestamp.now
-        return try await store.submissions().filter { filter.matches($0, now: now) }.map {
+        return try await context.communityScope().store.submissions().filter { filter.matches($0, now: now) }.map {
             SubmissionCard($0, now: now, levels: config.serviceLevels.submissionDays)
         }
     }
@@ -47,6 +47,7 @@ extension Dashboard {
         guard let id = Int64(raw), id > 0 else {
             throw DashboardError(.badRequest, "'\(raw.prefix(40))' is not a submission number: expected a whole number.")
         }
+        let store = try context.communityScope().store
         guard let submission = try await store.submission(id: id) else {
             throw DashboardError(.notFound, "No submission #\(id).")
         }
@@ -58,7 +59,7 @@ extension Dashboard {
     /// The pipeline as a board: one column per open state, then what was published and what was
     /// declined or withdrawn.
     func submissionsPage(request: Request, context: DashboardContext) async throws -> Response {
-        let cards = try await submissionCards(request)
+        let cards = try await submissionCards(request, context: context)
         func card(_ card: SubmissionCard) -> [String: Any] {
             let item = card.submission
             return [
@@ -79,7 +80,7 @@ extension Dashboard {
                 "columns": columns,
                 "done": cards.filter { !$0.submission.state.isOpen }.map(card),
                 "states": SubmissionState.allCases.map(\.rawValue),
-            ])
+            ], scope: try context.communityScope())
         return html(pages.page(title: "Submissions", body: body, context: context))
     }
 
@@ -102,7 +103,7 @@ extension Dashboard {
         ]
         // Absent, not empty: Mustache sections treat an empty string as present.
         if let url = item.url { values["url"] = url }
-        let body = pages.fragment("submission", values)
+        let body = pages.fragment("submission", values, scope: try context.communityScope())
         return html(pages.page(title: "#\(item.id) \(item.title)", body: body, context: context))
     }
 
@@ -119,26 +120,27 @@ extension Dashboard {
         guard let sent = form.csrf, SecretToken.constantTimeEquals(sent, session.csrfToken) else {
             throw DashboardError(.forbidden, "The form did not come from this site (CSRF token missing or wrong). Reload the page and try again.")
         }
+        let scope = try context.communityScope()
         let detail = try await submissionDetail(context)
         guard let raw = form.state, let state = SubmissionState(lenient: raw) else {
             throw DashboardError(.badRequest, "Choose the state to move to.")
         }
         let url = (form.url ?? "").trimmingCharacters(in: .whitespaces)
         do {
-            _ = try await store.moveSubmission(
+            _ = try await scope.store.moveSubmission(
                 id: detail.submission.submission.id, to: state, at: .now, actor: account.name,
                 comment: String((form.comment ?? "").prefix(2_000)), url: url.isEmpty ? nil : String(url.prefix(2_000)))
         } catch let error as ContributorError {
             throw DashboardError(.conflict, error.message)
         }
-        var response = Response.redirect(to: "/submissions/\(detail.submission.submission.id)", type: .found)
+        var response = Response.redirect(to: scope.link("/submissions/\(detail.submission.submission.id)"), type: .found)
         response.status = .seeOther
         return response
     }
 
     /// `GET /api/v1/submissions?state=&tag=&kind=&open=1`.
     func submissionsJSON(request: Request, context: DashboardContext) async throws -> Response {
-        let cards = try await submissionCards(request)
+        let cards = try await submissionCards(request, context: context)
         return json(try JSONRenderer.render(SubmissionList(submissions: cards, total: cards.count)))
     }
 

@@ -8,9 +8,11 @@ import Hummingbird
 import Logging
 import NIOCore
 
-/// The web dashboard and JSON API over one store: server-rendered pages (no script), every report
-/// of the `ReportCatalog` as a page and under `/api/v1/reports/NAME`, members, channels, and an
-/// OpenAPI document. Everything but `/login` and `/static/` needs a session or an API token.
+/// The web dashboard and JSON API over one or more communities: server-rendered pages (no script),
+/// every report of the `ReportCatalog` as a page and under `/api/v1/reports/NAME`, members,
+/// channels, and an OpenAPI document. Everything but `/login` and `/static/` needs a session or an
+/// API token. Each request works on one community the account may see (`?community=NAME`,
+/// `CommunityScope`); accounts are the same for all of them.
 public struct Dashboard: Sendable {
     public struct Options: Sendable {
         /// Marks the session cookie `Secure` (sent over HTTPS only; browsers also send it to
@@ -30,23 +32,35 @@ public struct Dashboard: Sendable {
         public init() {}
     }
 
-    let store: any DashboardStore
+    let communities: any DashboardCommunities
     let config: HeartbeatConfig
     let catalog: ReportCatalog
     let options: Options
     let pages: PageRenderer
+    /// Built reports by community and view, until the community's next import.
     let cache = ReportCache<ReportCatalog.Built>()
-    /// Member lists by search text, until the next import: paging through them must not reload the store.
+    /// Member lists by community and search text, until the next import: paging through them must
+    /// not reload the store.
     let directory = ReportCache<[MemberDirectory.Entry]>(capacity: 16)
     let throttle: LoginThrottle
     /// Counts collection calls per address (the same sliding window as sign-in failures).
     let collectThrottle: LoginThrottle
 
+    /// A dashboard over one store: one community, `default`, that every account sees (a SQLite file).
     public init(
         store: any DashboardStore, config: HeartbeatConfig = HeartbeatConfig(), catalog: ReportCatalog = .standard,
         options: Options = Options()
     ) throws {
-        self.store = store
+        try self.init(communities: SingleCommunity(store: store), config: config, catalog: catalog, options: options)
+    }
+
+    /// A dashboard over several communities (`PostgresCommunities`): admins switch between them,
+    /// viewers see those granted to them.
+    public init(
+        communities: any DashboardCommunities, config: HeartbeatConfig = HeartbeatConfig(), catalog: ReportCatalog = .standard,
+        options: Options = Options()
+    ) throws {
+        self.communities = communities
         self.config = config
         self.catalog = catalog
         self.options = options
@@ -56,12 +70,13 @@ public struct Dashboard: Sendable {
     }
 
     /// The routes with their middleware: errors outermost (so every refusal gets a readable page
-    /// or JSON body), then security headers, then authentication.
+    /// or JSON body), then security headers, then authentication, then the choice of community.
     public func router() -> Router<DashboardContext> {
         let router = Router(context: DashboardContext.self)
         router.add(middleware: SecurityHeadersMiddleware())
         router.add(middleware: ErrorMiddleware(pages: pages))
-        router.add(middleware: AuthenticationMiddleware(store: store))
+        router.add(middleware: AuthenticationMiddleware(accounts: communities.accounts))
+        router.add(middleware: CommunityMiddleware(communities: communities))
 
         router.get("/static/heartbeat.css") { _, _ in
             Response(
@@ -109,13 +124,14 @@ public struct Dashboard: Sendable {
 
     // MARK: Shared helpers
 
-    /// A report for the filters, from the cache when nothing was imported since it was built.
-    func built(_ entry: ReportCatalog.Entry, filters: ReportFilters) async throws -> ReportCatalog.Built {
+    /// A report of the request's community for the filters, from the cache when nothing was
+    /// imported into that community since it was built.
+    func built(_ entry: ReportCatalog.Entry, filters: ReportFilters, scope: CommunityScope) async throws -> ReportCatalog.Built {
+        let store = scope.store
         let generation = try await store.generation()
-        let store = self.store
         let config = self.config
         let request = filters.request
-        return try await cache.value(key: entry.name + "?" + filters.queryString, generation: generation) {
+        return try await cache.value(community: scope.community.id, view: entry.name + "?" + filters.queryString, generation: generation) {
             try await entry.build(store, request, config)
         }
     }

@@ -3,8 +3,8 @@ import HeartbeatStore
 import Hummingbird
 import NIOCore
 
-/// What a request carries through the dashboard: who signed in (by session cookie or API token)
-/// and from which address, for the sign-in rate limit.
+/// What a request carries through the dashboard: who signed in (by session cookie or API token),
+/// from which address (for the sign-in rate limit), and which community it works on.
 public struct DashboardContext: RequestContext {
     public var coreContext: CoreRequestContextStorage
     /// The signed-in account; nil only on the public routes (`/login`, `/static/…`).
@@ -15,6 +15,9 @@ public struct DashboardContext: RequestContext {
     public var sessionDigest: String?
     /// The peer's IP address, when the transport knows it.
     public let clientAddress: String
+    /// The community the request works on (`CommunityMiddleware`); nil on the public routes,
+    /// sign-out and the OpenAPI document.
+    var scope: CommunityScope?
 
     public init(source: ApplicationRequestContextSource) {
         coreContext = .init(source: source)

@@ -14,6 +14,7 @@ enum DashboardStyle {
         header.top nav{display:flex;flex-wrap:wrap;gap:10px;flex:1}
         header.top nav a{color:var(--accent);text-decoration:none;font-size:.92rem}
         form.signout{display:flex;gap:8px;align-items:center;font-size:.85rem}
+        form.community{display:flex;gap:6px;align-items:center;font-size:.85rem}
         form.filters{display:flex;flex-wrap:wrap;gap:10px;align-items:flex-end;margin:12px 0;padding:10px;border:1px solid var(--line);border-radius:8px;background:var(--panel);font-size:.88rem}
         form.filters label{display:flex;flex-direction:column;gap:2px}
         input,select,button{font:inherit;padding:4px 8px;border:1px solid #d1d5db;border-radius:6px;background:#fff}

@@ -7,7 +7,12 @@ import HeartbeatReport
 /// the endpoints encode (`JSONSchemaBuilder`), so it cannot drift from what the server returns.
 enum OpenAPIDocument {
     static func build(catalog: ReportCatalog) throws -> JSONValue {
+        let community = parameter(
+            "community",
+            "The community to read (any letter case). Default: `default` when the account may see it, else the first it may see, by name. A community the account may not see is a 404.",
+            ["type": "string", "minLength": 1, "maxLength": 64])
         let filterParameters: [JSONValue] = [
+            community,
             parameter("since", "First day included (UTC). Default: 90 days before `until`.", ["type": "string", "format": "date"]),
             parameter("until", "First day not included (UTC). Default: the day after the last activity.", ["type": "string", "format": "date"]),
             parameter("all", "1 for the whole history instead of the last 90 days.", ["type": "string", "enum": ["0", "1"]]),
@@ -44,6 +49,7 @@ enum OpenAPIDocument {
                 "operationId": "listMembers", "summary": "Members by posts, with search and pages; e-mail for admins only.",
                 "tags": ["members"],
                 "parameters": [
+                    community,
                     parameter("q", "Part of a name, handle or title.", ["type": "string", "maxLength": 200]),
                     parameter("page", "Page number, from 1.", ["type": "integer", "minimum": 1]),
                     parameter("per_page", "Members per page (1–200, default 50).", ["type": "integer", "minimum": 1, "maximum": 200]),
@@ -55,7 +61,8 @@ enum OpenAPIDocument {
             "get": [
                 "operationId": "getMember", "summary": "One member's profile.", "tags": ["members"],
                 "parameters": [
-                    ["name": "id", "in": "path", "required": true, "description": "The member id from the list.", "schema": ["type": "integer", "minimum": 1]]
+                    ["name": "id", "in": "path", "required": true, "description": "The member id from the list.", "schema": ["type": "integer", "minimum": 1]],
+                    community,
                 ],
                 "responses": responses("MemberProfile", notFound: true),
             ]
@@ -68,6 +75,7 @@ enum OpenAPIDocument {
                 "operationId": "listSubmissions", "summary": "The contributor pipeline, newest first, with days in state and overdue flags.",
                 "tags": ["contributors"],
                 "parameters": [
+                    community,
                     parameter("state", "Only this state (repeatable).", ["type": "string", "enum": states]),
                     parameter("tag", "Only with this tag (repeatable: any of them).", ["type": "string"]),
                     parameter("kind", "Only this kind (repeatable).", ["type": "string", "enum": ["tutorial", "talk", "code", "other"]]),
@@ -81,7 +89,8 @@ enum OpenAPIDocument {
                 "operationId": "getSubmission", "summary": "One submission with its history and the states it may move to.",
                 "tags": ["contributors"],
                 "parameters": [
-                    ["name": "id", "in": "path", "required": true, "description": "The submission number.", "schema": ["type": "integer", "minimum": 1]]
+                    ["name": "id", "in": "path", "required": true, "description": "The submission number.", "schema": ["type": "integer", "minimum": 1]],
+                    community,
                 ],
                 "responses": responses("SubmissionDetail", notFound: true),
             ]
@@ -91,6 +100,11 @@ enum OpenAPIDocument {
                 "operationId": "collectPageView",
                 "summary": "Record one page view from a blog (public, no cookies; the visitor id is a salted hash of address and user agent; crawlers are dropped).",
                 "tags": ["content"], "security": [],
+                "parameters": [
+                    parameter(
+                        "community", "The community the view belongs to. Default: `default`, or the only community there is.",
+                        ["type": "string", "minLength": 1, "maxLength": 64])
+                ],
                 "requestBody": [
                     "required": true,
                     "content": [
@@ -120,8 +134,9 @@ enum OpenAPIDocument {
                             ]
                         ],
                     ],
-                    "400": ["description": "Not JSON, or no path."],
+                    "400": ["description": "Not JSON, or no path, or no community named where there are several."],
                     "403": ["description": "The Origin is not in [content] collect_origins."],
+                    "404": ["description": "No such community."],
                     "429": ["description": "Too many calls from this address."],
                 ],
             ]
@@ -130,7 +145,7 @@ enum OpenAPIDocument {
             "openapi": "3.1.0",
             "info": [
                 "title": "Heartbeat API", "version": "1",
-                "description": "Community-health reports, members and the contributor pipeline. Authenticate with `Authorization: Bearer TOKEN` (heartbeat tokens create) or a dashboard session.",
+                "description": "Community-health reports, members and the contributor pipeline. Authenticate with `Authorization: Bearer TOKEN` (heartbeat tokens create) or a dashboard session. Every call reads one community, chosen with `?community=NAME`: admins may read any, viewers those granted to them (heartbeat users grant); a token acts as its account.",
             ],
             "security": [["bearer": []], ["session": []]],
             "paths": .object(paths),
@@ -150,12 +165,16 @@ enum OpenAPIDocument {
 
     static func responses(_ schema: String, notFound: Bool = false) -> JSONValue {
         let error: JSONValue = ["application/json": ["schema": ["$ref": "#/components/schemas/Error"]]]
-        var responses: [String: JSONValue] = [
+        let responses: [String: JSONValue] = [
             "200": ["description": "OK", "content": ["application/json": ["schema": ["$ref": .string("#/components/schemas/\(schema)")]]]],
             "400": ["description": "A malformed parameter; the message says which and what it expects.", "content": error],
             "401": ["description": "No valid token or session.", "content": error],
+            "403": ["description": "The account may not see any community yet (heartbeat users grant).", "content": error],
+            "404": [
+                "description": notFound ? "No such item, or a community the account may not see." : "A community the account may not see.",
+                "content": error,
+            ],
         ]
-        if notFound { responses["404"] = ["description": "No such member.", "content": error] }
         return .object(responses)
     }
 }

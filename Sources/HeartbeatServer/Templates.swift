@@ -19,11 +19,12 @@ enum Templates {
         {{#account}}
         <header class="top">
         <a class="brand" href="/{{query}}">Heartbeat</a>
+        {{#switcher}}<form class="community" method="get" action="{{action}}"><label>Community <select name="community">{{#options}}<option value="{{name}}"{{#selected}} selected{{/selected}}>{{name}}</option>{{/options}}</select></label><button type="submit">Switch</button></form>{{/switcher}}
         <nav>
         <a href="/{{query}}">Overview</a>
-        <a href="/submissions">Submissions</a>
+        <a href="/submissions{{cq}}">Submissions</a>
         {{#reports}}<a href="/reports/{{name}}{{query}}">{{title}}</a>{{/reports}}
-        <a href="/members">Members</a>
+        <a href="/members{{cq}}">Members</a>
         </nav>
         <form class="signout" method="post" action="/logout">
         <span class="who">{{name}} ({{role}})</span>
@@ -57,6 +58,7 @@ enum Templates {
 
     static let filters = """
         <form class="filters" method="get" action="{{action}}">
+        {{#carry}}<input type="hidden" name="community" value="{{name}}">{{/carry}}
         <label>Since <input type="date" name="since" value="{{since}}"></label>
         <label>Until (excluded) <input type="date" name="until" value="{{until}}"></label>
         <label><input type="checkbox" name="all" value="1"{{#all}} checked{{/all}}> Whole history</label>
@@ -95,6 +97,7 @@ enum Templates {
     static let members = """
         <h1>Members</h1>
         <form class="filters" method="get" action="/members">
+        {{#carry}}<input type="hidden" name="community" value="{{name}}">{{/carry}}
         <label>Search <input type="search" name="q" value="{{search}}" placeholder="name, handle or title"></label>
         <button type="submit">Search</button>
         </form>
@@ -102,7 +105,7 @@ enum Templates {
         <div class="table-wrap"><table>
         <thead><tr><th scope="col">Name</th><th scope="col">Handle</th><th scope="col">Title</th>{{#showEmail}}<th scope="col">E-mail</th>{{/showEmail}}<th scope="col" class="num">Posts</th><th scope="col" class="num">Replies</th><th scope="col" class="num">Reactions received</th><th scope="col">First seen</th><th scope="col">Last seen</th></tr></thead>
         <tbody>
-        {{#rows}}<tr><td><a href="/members/{{memberID}}">{{name}}</a></td><td>@{{handle}}</td><td>{{title}}</td>{{#showEmail}}<td>{{email}}</td>{{/showEmail}}<td class="num">{{posts}}</td><td class="num">{{replies}}</td><td class="num">{{reactionsReceived}}</td><td>{{firstSeen}}</td><td>{{lastSeen}}</td></tr>{{/rows}}
+        {{#rows}}<tr><td><a href="/members/{{memberID}}{{cq}}">{{name}}</a></td><td>@{{handle}}</td><td>{{title}}</td>{{#showEmail}}<td>{{email}}</td>{{/showEmail}}<td class="num">{{posts}}</td><td class="num">{{replies}}</td><td class="num">{{reactionsReceived}}</td><td>{{firstSeen}}</td><td>{{lastSeen}}</td></tr>{{/rows}}
         </tbody></table></div>
         <p class="pages">{{#previous}}<a href="/members?{{previous}}">← Previous</a>{{/previous}} Page {{page}} {{#next}}<a href="/members?{{next}}">Next →</a>{{/next}}</p>
         """
@@ -135,7 +138,7 @@ enum Templates {
         </tbody></table></div>
         <h2>Channels</h2>
         <div class="table-wrap"><table><thead><tr><th scope="col">Channel</th><th scope="col">Platform</th><th scope="col" class="num">Posts</th></tr></thead><tbody>
-        {{#channels}}<tr><td><a href="/channels/{{encoded}}">#{{channel}}</a></td><td>{{platform}}</td><td class="num">{{posts}}</td></tr>{{/channels}}
+        {{#channels}}<tr><td><a href="/channels/{{encoded}}{{cq}}">#{{channel}}</a></td><td>{{platform}}</td><td class="num">{{posts}}</td></tr>{{/channels}}
         </tbody></table></div>
         <h2>Latest activity</h2>
         <div class="table-wrap"><table><thead><tr><th scope="col">When (UTC)</th><th scope="col">Platform</th><th scope="col">Channel</th><th scope="col">What</th><th scope="col">Text</th></tr></thead><tbody>
@@ -145,20 +148,20 @@ enum Templates {
 
     static let submissions = """
         <h1>Submissions</h1>
-        <p class="subtitle">{{summary}} · <a href="/api/v1/submissions">JSON</a> · <a href="/reports/contributors">Contributors report</a> · <a href="/reports/overlaps">Overlaps</a></p>
+        <p class="subtitle">{{summary}} · <a href="/api/v1/submissions{{cq}}">JSON</a> · <a href="/reports/contributors{{cq}}">Contributors report</a> · <a href="/reports/overlaps{{cq}}">Overlaps</a></p>
         <div class="board">
         {{#columns}}<section class="column" data-state="{{state}}"><h2>{{state}} <span class="count">{{count}}</span></h2>
-        {{#cards}}<article class="card{{#overdue}} overdue{{/overdue}}"><a href="/submissions/{{id}}">#{{id}} {{title}}</a><p>{{author}}{{#editor}} · editor {{editor}}{{/editor}}</p><p>{{days}} days{{#overdue}} · over {{level}}{{/overdue}}{{#tags}} · {{tags}}{{/tags}}</p></article>{{/cards}}
+        {{#cards}}<article class="card{{#overdue}} overdue{{/overdue}}"><a href="/submissions/{{id}}{{cq}}">#{{id}} {{title}}</a><p>{{author}}{{#editor}} · editor {{editor}}{{/editor}}</p><p>{{days}} days{{#overdue}} · over {{level}}{{/overdue}}{{#tags}} · {{tags}}{{/tags}}</p></article>{{/cards}}
         </section>{{/columns}}
         </div>
         <h2>Published and closed</h2>
         <table><thead><tr><th scope="col">#</th><th scope="col">Title</th><th scope="col">State</th><th scope="col">Author</th><th scope="col">Kind</th><th scope="col" class="num">Days in state</th></tr></thead>
-        <tbody>{{#done}}<tr><td>{{id}}</td><td><a href="/submissions/{{id}}">{{title}}</a></td><td>{{state}}</td><td>{{author}}</td><td>{{kind}}</td><td class="num">{{days}}</td></tr>{{/done}}</tbody></table>
+        <tbody>{{#done}}<tr><td>{{id}}</td><td><a href="/submissions/{{id}}{{cq}}">{{title}}</a></td><td>{{state}}</td><td>{{author}}</td><td>{{kind}}</td><td class="num">{{days}}</td></tr>{{/done}}</tbody></table>
         """
 
     static let submission = """
         <h1>#{{id}} {{title}}</h1>
-        <p class="subtitle">{{kind}} by <a href="/members/{{authorID}}">{{author}}</a> · <a href="/api/v1/submissions/{{id}}">JSON</a></p>
+        <p class="subtitle">{{kind}} by <a href="/members/{{authorID}}{{cq}}">{{author}}</a> · <a href="/api/v1/submissions/{{id}}{{cq}}">JSON</a></p>
         <dl class="facts">
         <div data-figure="state"><dt>State</dt><dd>{{state}}</dd></div>
         <div><dt>Since</dt><dd>{{since}} ({{days}} days{{#overdue}}, over the {{level}}-day level{{/overdue}})</dd></div>
@@ -167,7 +170,7 @@ enum Templates {
         {{#url}}<div><dt>Published at</dt><dd>{{url}}</dd></div>{{/url}}
         </dl>
         <p>{{summary}}</p>
-        {{#canMove}}<form class="move" method="post" action="/submissions/{{id}}/move">
+        {{#canMove}}<form class="move" method="post" action="/submissions/{{id}}/move{{cq}}">
         <input type="hidden" name="csrf" value="{{csrf}}">
         <label>Move to <select name="state">{{#next}}<option value="{{.}}">{{.}}</option>{{/next}}</select></label>
         <label>Comment <input type="text" name="comment" maxlength="2000"></label>

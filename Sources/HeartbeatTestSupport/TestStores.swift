@@ -37,6 +37,21 @@ public enum TestStores {
         }
     }
 
+    /// A new, empty store kept where it can be opened again, as the way to open it: each call opens
+    /// it afresh, a SQLite file with a new connection, or a new community of the PostgreSQL test
+    /// database through a new connection pool. For what must survive closing and opening again.
+    public static func opener(_ kind: TestStoreKind) async throws -> @Sendable () async throws -> any StoreBackend {
+        switch kind {
+        case .sqlite:
+            let path = try TemporaryDirectory.make().appendingPathComponent("store.sqlite").path
+            return { try SQLiteStore(path: path) }
+        case .postgres:
+            let name = try await newCommunity().store.community.name
+            guard let url = postgresURL else { throw TestStoreError("HEARTBEAT_TEST_POSTGRES_URL is unset") }
+            return { try await PostgresDatabase.open(url: url).store(community: name) }
+        }
+    }
+
     /// A new community in the shared test database, with the database itself.
     public static func newCommunity(named prefix: String = "test") async throws -> (database: PostgresDatabase, store: PostgresStore) {
         let database = try await sharedDatabase()

@@ -92,7 +92,7 @@ struct IngestCommand: AsyncParsableCommand {
         let counts = try await database.counts()
         let people = try await database.peopleCount()
         print(
-            "Store \(store.location): \(ValueFormat.grouped(counts.identities)) accounts = \(ValueFormat.grouped(people)) people, "
+            "Store \(database.location): \(ValueFormat.grouped(counts.identities)) accounts = \(ValueFormat.grouped(people)) people, "
                 + "\(ValueFormat.grouped(counts.activities)) activities, "
                 + "\(ValueFormat.grouped(counts.reactions)) reactions, \(ValueFormat.grouped(counts.mentions)) mentions")
     }

@@ -17,6 +17,11 @@ struct ServeCommand: AsyncParsableCommand {
             First create an account:  heartbeat users add alice --role admin
             and, for scripts, a token: heartbeat tokens create ci --user alice
 
+            With a PostgreSQL database (--db postgres://…) the dashboard serves every community in it:
+            admins switch between them in the page header, viewers see those granted to them
+            (heartbeat users grant NAME COMMUNITY). Pages and API calls take ?community=NAME; without
+            it, 'default' (or the first the account may see). A SQLite file is one community.
+
             Listens on 127.0.0.1 by default; put a TLS-terminating proxy in front before exposing it.
             """)
 
@@ -40,14 +45,29 @@ struct ServeCommand: AsyncParsableCommand {
 
     func run() async throws {
         let settings = try config.load(besideDatabase: store.location)
-        let database = try await store.open()
-        if try await database.accounts().isEmpty {
-            Terminal.printError("note: no accounts yet, so nobody can sign in. Create one: heartbeat users add NAME --role admin --db \(store.location)")
+        let communities: any DashboardCommunities
+        var location = store.location
+        if StoreOpener.isPostgres(store.location) {
+            if let community = store.community {
+                throw ValidationError(
+                    "serve shows every community of the database; drop --community \(community) and open it with ?community=\(community) in the URL.")
+            }
+            let database = try await PostgresDatabase.open(url: store.location)
+            location = database.location  // without the password
+            communities = try await PostgresCommunities.open(database)
+            let names = try await communities.allCommunities().map(\.name)
+            let shown = names.prefix(10).joined(separator: ", ") + (names.count > 10 ? ", …" : "")
+            Terminal.printError("Serving \(names.count) communit\(names.count == 1 ? "y" : "ies"): \(shown).")
+        } else {
+            communities = SingleCommunity(store: try await store.open())
+        }
+        if try await communities.accounts.accounts().isEmpty {
+            Terminal.printError("note: no accounts yet, so nobody can sign in. Create one: heartbeat users add NAME --role admin --db \(location)")
         }
         var options = Dashboard.Options()
         options.secureCookies = !insecureCookies
         options.trustForwardedFor = trustProxy
-        let dashboard = try Dashboard(store: database, config: settings, options: options)
+        let dashboard = try Dashboard(communities: communities, config: settings, options: options)
         var logger = Logger(label: "heartbeat.serve")
         logger.logLevel = .info
         Terminal.printError("Heartbeat dashboard on http://\(host):\(port)/ (Ctrl-C to stop)")

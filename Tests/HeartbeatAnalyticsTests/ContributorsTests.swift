@@ -13,8 +13,8 @@ import Testing
     static func at(_ iso: String) -> Timestamp { Timestamp(iso: iso)! }
     static func date(_ iso: String) -> CivilDate { CivilDate(iso: iso)! }
 
-    static func build() async throws -> SQLiteStore {
-        let store = try SQLiteStore()
+    static func build(_ kind: TestStoreKind) async throws -> any StoreBackend {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         let alice = try await store.resolveMember("@alice"), bob = try await store.resolveMember("@bob")
         let carol = try await store.resolveMember("@carol"), dave = try await store.resolveMember("@dave")
@@ -71,8 +71,8 @@ import Testing
 
     static let request = ReportRequest(since: CivilDate(iso: "2026-03-01"), until: CivilDate(iso: "2026-06-01"))
 
-    @Test func figuresMatchTheHandComputedHistory() async throws {
-        let store = try await Self.build()
+    @Test(arguments: TestStores.kinds) func figuresMatchTheHandComputedHistory(_ kind: TestStoreKind) async throws {
+        let store = try await Self.build(kind)
         let report = try await Contributors.report(store: store, request: Self.request, config: HeartbeatConfig(), now: Self.at("2026-11-24"))
         #expect(report.asOf == "2026-06-01T00:00:00Z")
         let summary = report.summary
@@ -129,8 +129,8 @@ import Testing
         #expect(report.guidelines.notAccepted.first { $0.handle == "carol" }?.roles == ["evangelist"])
     }
 
-    @Test func servicelevelsComeFromTheSettings() async throws {
-        let store = try await Self.build()
+    @Test(arguments: TestStores.kinds) func servicelevelsComeFromTheSettings(_ kind: TestStoreKind) async throws {
+        let store = try await Self.build(kind)
         let config = try HeartbeatConfig(
             toml: """
                 [service_levels]
@@ -147,8 +147,8 @@ import Testing
         #expect(Set(report.quiet.map(\.handle)) == ["alice", "carol", "dave"])
     }
 
-    @Test func anEarlierPeriodIsJudgedAtItsOwnEnd() async throws {
-        let store = try await Self.build()
+    @Test(arguments: TestStores.kinds) func anEarlierPeriodIsJudgedAtItsOwnEnd(_ kind: TestStoreKind) async throws {
+        let store = try await Self.build(kind)
         let request = ReportRequest(since: CivilDate(iso: "2026-03-01"), until: CivilDate(iso: "2026-03-22"))
         let report = try await Contributors.report(store: store, request: request, config: HeartbeatConfig(), now: Self.at("2026-11-24"))
         // At 03-22: S1 scheduled (since 03-20), S3 declined, S6 withdrawn; S2, S4 not yet pitched.
@@ -161,8 +161,8 @@ import Testing
         #expect(report.guidelines.current == "1.0")
     }
 
-    @Test func aSegmentKeepsItsMembersAndTheirSubmissions() async throws {
-        let store = try await Self.build()
+    @Test(arguments: TestStores.kinds) func aSegmentKeepsItsMembersAndTheirSubmissions(_ kind: TestStoreKind) async throws {
+        let store = try await Self.build(kind)
         let config = try HeartbeatConfig(
             toml: """
                 [[segment]]

@@ -18,8 +18,8 @@ import Testing
 /// carol on Slack and GitHub, so all platforms together: 16 − 3 − 1 = 12 people (11 once alice's
 /// Telegram account is hers).
 @Suite struct CrossPlatformTests {
-    static func store() async throws -> SQLiteStore {
-        let store = try SQLiteStore()
+    static func store(_ kind: TestStoreKind) async throws -> any StoreBackend {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         _ = try await DiscordImporter(path: Fixtures.discordExport.path).run(into: store)
         _ = try await TelegramImporter(path: Fixtures.telegramExport.path).run(into: store)
@@ -30,18 +30,18 @@ import Testing
         return store
     }
 
-    static func member(_ store: SQLiteStore, platform: Platform, handle: String) async throws -> Int64 {
+    static func member(_ store: any StoreBackend, platform: Platform, handle: String) async throws -> Int64 {
         let record = try await store.identityRecords().first { $0.platform == platform && $0.handle == handle }
         return try #require(record).memberID
     }
 
-    static func activePosters(_ store: SQLiteStore, platform: Platform? = nil) async throws -> Int {
+    static func activePosters(_ store: any StoreBackend, platform: Platform? = nil) async throws -> Int {
         let request = ReportRequest(wholeHistory: true, platform: platform)
         return try await Engagement.report(store: store, request: request, config: HeartbeatConfig()).activity.activePosters
     }
 
-    @Test func onePersonOnThreePlatformsIsOneMemberAndCountedOnce() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func onePersonOnThreePlatformsIsOneMemberAndCountedOnce(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let counts = try await store.counts()
         #expect(counts.identities == 27)
         #expect(counts.members == 24)
@@ -73,8 +73,8 @@ import Testing
         #expect(profile.platforms.map(\.posts).reduce(0, +) == 7)
     }
 
-    @Test func mergesAndSplitsSurviveReimports() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func mergesAndSplitsSurviveReimports(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let alice = try await Self.member(store, platform: .slack, handle: "alice")
         let telegramAlice = try await Self.member(store, platform: .telegram, handle: "user1001")
         // The contributor program knows the Telegram account's member: its pitch must follow the person.
@@ -118,8 +118,8 @@ import Testing
     /// on 03-05) and carol (Slack posts from 03-02; PR 10:05 on 03-05, merged 10:30) reach "opened";
     /// carol alone "merged". First-time contributors (a first pull request): carol, in 2026-03, active
     /// on Slack before: 1 of 1 from chat.
-    @Test func funnelFollowsPeopleFromChatToMergedPullRequests() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func funnelFollowsPeopleFromChatToMergedPullRequests(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let report = try await Funnel.report(store: store, request: ReportRequest(wholeHistory: true), config: HeartbeatConfig())
         let steps = Dictionary(uniqueKeysWithValues: report.steps.map { ($0.key, $0) })
         #expect(steps["opened"]?.reached == 2)

@@ -19,23 +19,23 @@ import Testing
 ///   gets a reply from carol.
 /// - general 03-09: bob asks "What is the best way to profile?", carol answers at +3600 s.
 @Suite struct EngagementTests {
-    static func report(_ request: ReportRequest) async throws -> EngagementReport {
-        let store = try SQLiteStore()
+    static func report(_ kind: TestStoreKind, _ request: ReportRequest) async throws -> EngagementReport {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         return try await Engagement.report(store: store, request: request)
     }
 
     static let march = ReportRequest(since: CivilDate(iso: "2026-03-01"), until: CivilDate(iso: "2026-03-16"))
 
-    @Test func membersAreCountedApartFromBotsAndDeletedAccounts() async throws {
-        let report = try await Self.report(Self.march)
+    @Test(arguments: TestStores.kinds) func membersAreCountedApartFromBotsAndDeletedAccounts(_ kind: TestStoreKind) async throws {
+        let report = try await Self.report(kind, Self.march)
         // alice, bob, carol, erin; dave is deleted; the release bot and Slackbot are bots.
         #expect(report.members == MemberFigures(total: 4, new: 4, unknownJoinDate: 0, bots: 2, deleted: 1))
         #expect(report.scope == ReportScope(since: "2026-03-01", until: "2026-03-15", days: 15, channels: [], platform: nil))
     }
 
-    @Test func participationFigures() async throws {
-        let activity = try await Self.report(Self.march).activity
+    @Test(arguments: TestStores.kinds) func participationFigures(_ kind: TestStoreKind) async throws {
+        let activity = try await Self.report(kind, Self.march).activity
         #expect(activity.activePosters == 4)  // alice, bob, carol, dave (deleted now, active then)
         #expect(activity.newPosters == 4)
         #expect(activity.returningPosters == 0)
@@ -52,8 +52,8 @@ import Testing
         #expect(abs(activity.stickiness - (9.0 / 55.0)) < 1e-12)
     }
 
-    @Test func firstResponseIgnoresBotsAndSelfReplies() async throws {
-        let threads = try await Self.report(Self.march).threads
+    @Test(arguments: TestStores.kinds) func firstResponseIgnoresBotsAndSelfReplies(_ kind: TestStoreKind) async throws {
+        let threads = try await Self.report(kind, Self.march).threads
         #expect(threads.roots == 6)
         #expect(threads.answeredRoots == 3)
         #expect(threads.responseRate == 0.5)
@@ -68,8 +68,8 @@ import Testing
         ])
     }
 
-    @Test func channelsAreListedBusiestFirst() async throws {
-        let channels = try await Self.report(Self.march).channels
+    @Test(arguments: TestStores.kinds) func channelsAreListedBusiestFirst(_ kind: TestStoreKind) async throws {
+        let channels = try await Self.report(kind, Self.march).channels
         #expect(channels == [
             ChannelFigures(
                 channel: "general", messages: 4, replies: 4, reactions: 3, activePosters: 3, botMessages: 1, roots: 4,
@@ -80,8 +80,8 @@ import Testing
         ])
     }
 
-    @Test func topMembers() async throws {
-        let top = try await Self.report(Self.march).topMembers
+    @Test(arguments: TestStores.kinds) func topMembers(_ kind: TestStoreKind) async throws {
+        let top = try await Self.report(kind, Self.march).topMembers
         // bob: reply, release notes, thanks, profile question = 4; carol: question, broadcast,
         // tombstone reply, profile answer = 4; alice: question, self-reply, answer to dave = 3; dave 1.
         // bob has no display name, so his real name shows.
@@ -94,8 +94,8 @@ import Testing
         #expect(top.byReactionsReceived.map(\.value) == [2])
     }
 
-    @Test func weeklyGrowthVersusEngagement() async throws {
-        let weekly = try await Self.report(Self.march).weekly
+    @Test(arguments: TestStores.kinds) func weeklyGrowthVersusEngagement(_ kind: TestStoreKind) async throws {
+        let weekly = try await Self.report(kind, Self.march).weekly
         #expect(weekly == [
             WeeklyPoint(weekStart: "2026-03-01", members: 0, newMembers: 0, activePosters: 0, posts: 0),
             WeeklyPoint(weekStart: "2026-03-02", members: 4, newMembers: 4, activePosters: 4, posts: 10),
@@ -103,8 +103,8 @@ import Testing
         ])
     }
 
-    @Test func laterPeriodSeesReturningPostersAndNoNewMembers() async throws {
-        let report = try await Self.report(
+    @Test(arguments: TestStores.kinds) func laterPeriodSeesReturningPostersAndNoNewMembers(_ kind: TestStoreKind) async throws {
+        let report = try await Self.report(kind, 
             ReportRequest(since: CivilDate(iso: "2026-03-09"), until: CivilDate(iso: "2026-03-10")))
         #expect(report.members.total == 4)
         #expect(report.members.new == 0)
@@ -117,18 +117,18 @@ import Testing
         #expect(report.activity.averageDAU == 2)
     }
 
-    @Test func defaultPeriodIsNinetyDaysEndingWithTheLastActivity() async throws {
-        let report = try await Self.report(ReportRequest())
+    @Test(arguments: TestStores.kinds) func defaultPeriodIsNinetyDaysEndingWithTheLastActivity(_ kind: TestStoreKind) async throws {
+        let report = try await Self.report(kind, ReportRequest())
         #expect(report.scope.since == "2025-12-10")
         #expect(report.scope.until == "2026-03-09")
         #expect(report.scope.days == 90)
         #expect(report.activity.messages == 6)
     }
 
-    @Test func channelFilterRestrictsEveryFigure() async throws {
+    @Test(arguments: TestStores.kinds) func channelFilterRestrictsEveryFigure(_ kind: TestStoreKind) async throws {
         var request = Self.march
         request.spaces = ["help"]
-        let report = try await Self.report(request)
+        let report = try await Self.report(kind, request)
         #expect(report.activity.messages == 2)
         #expect(report.activity.replies == 2)
         #expect(report.activity.activePosters == 4)

@@ -11,8 +11,8 @@ import Testing
     /// `Tests/Fixtures/content/attendance-zoom.csv` (a Zoom attendee report: Alice twice for a
     /// rejoin, Frank and Grace attended, Heidi and Ivan registered only, line 8 "Maybe", line 9
     /// nameless) and `feedback.csv` (scores 10, 9, 7, 3, 8 and an 11 on line 6; ratings 5, 4, 4, 2, 3).
-    @Test func anAttendanceExportAndASurveyGiveExactAttendanceRateAndNPS() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func anAttendanceExportAndASurveyGiveExactAttendanceRateAndNPS(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         let event = try await store.addEvent(
             NewEvent(title: "Swift on Linux meetup", startsAt: Timestamp(iso: "2026-03-12T17:00:00Z")!, tags: ["Swift"]))
@@ -53,8 +53,8 @@ import Testing
         #expect(report.members[0].status == "active before, no post within 30 days")
     }
 
-    @Test func anEventColumnSpreadsRowsOverEventsAndCreatesUnknownOnes() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func anEventColumnSpreadsRowsOverEventsAndCreatesUnknownOnes(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let file = try TemporaryDirectory.make().appendingPathComponent("luma.csv")
         try """
         name,email,created_at,checked_in_at,event_name
@@ -63,9 +63,15 @@ import Testing
         Carol,carol@example.org,2026-03-20T10:00:00Z,2026-03-25T18:00:00Z,Kotlin night
         """.write(to: file, atomically: true, encoding: .utf8)
         let summary = try await AttendanceImporter(file: file.path, event: nil).run(into: store)
-        #expect(summary.createdEvents == ["#1 Kotlin night (2026-03-25)", "#2 Swift meetup (2026-03-12)"], "dated by the first check-in")
         let events = try await store.events()
         #expect(events.map(\.title) == ["Swift meetup", "Kotlin night"])
+        // Created in title order (Kotlin night first), each named by its id in the store.
+        let kotlin = try #require(events.first { $0.title == "Kotlin night" })
+        let swift = try #require(events.first { $0.title == "Swift meetup" })
+        #expect(kotlin.id < swift.id)
+        #expect(
+            summary.createdEvents == ["#\(kotlin.id) Kotlin night (2026-03-25)", "#\(swift.id) Swift meetup (2026-03-12)"],
+            "dated by the first check-in")
         #expect(try await store.attendees().filter(\.attended).map(\.key).sorted() == ["alice@example.org", "carol@example.org"])
         do {
             _ = try await AttendanceImporter(file: Fixtures.url("content/feedback.csv").path, event: nil).run(into: store)

@@ -11,8 +11,8 @@ import Testing
 /// straight from the day files, each user's first appearance is the earliest `ts` of a message with
 /// that `user`.
 @Suite struct GeneratedExportTests {
-    @Test(.enabled(if: GeneratedExport.isAvailable))
-    func organicReportFindsTheGeneratedJoinBurst() async throws {
+    @Test(.enabled(if: GeneratedExport.isAvailable), arguments: TestStores.kinds)
+    func organicReportFindsTheGeneratedJoinBurst(_ kind: TestStoreKind) async throws {
         let export = try GeneratedExport.make(messages: 4000, users: 1000, channels: 6, days: 400)
 
         var firstSeen: [String: Double] = [:]
@@ -30,7 +30,7 @@ import Testing
         // The generator's never-active sign-ups are users/20 = 50, all on one day.
         #expect(burstSize >= 50)
 
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: export.path).run(into: store)
         let report = try await Organic.report(
             store: store, request: ReportRequest(wholeHistory: true), config: HeartbeatConfig())

@@ -13,8 +13,8 @@ import Testing
 /// alice→bob, carol→bob (bob's own +1 is ignored). Edges and weights: bob→alice 3+2, carol→alice 3,
 /// alice→dave 3, carol→bob 3+1, alice→bob 1.
 @Suite struct InfluenceTests {
-    static func report(focus: [String] = []) async throws -> InfluenceReport {
-        let store = try SQLiteStore()
+    static func report(_ kind: TestStoreKind, focus: [String] = []) async throws -> InfluenceReport {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         return try await Influence.report(
             store: store, request: EngagementTests.march, config: HeartbeatConfig(), focus: focus)
@@ -29,8 +29,8 @@ import Testing
         #expect(abs(result.ranks[1] - 37.0 / 57.0) < 1e-9)
     }
 
-    @Test func graphOfTheFixture() async throws {
-        let graph = try await Self.report().graph
+    @Test(arguments: TestStores.kinds) func graphOfTheFixture(_ kind: TestStoreKind) async throws {
+        let graph = try await Self.report(kind).graph
         #expect(graph.persons == 4)
         #expect(graph.edges == 5)
         #expect(graph.replies == 4)
@@ -39,8 +39,8 @@ import Testing
         #expect(graph.converged)
     }
 
-    @Test func influenceReachValueAndLevels() async throws {
-        let report = try await Self.report()
+    @Test(arguments: TestStores.kinds) func influenceReachValueAndLevels(_ kind: TestStoreKind) async throws {
+        let report = try await Self.report(kind)
         // PageRank × 4 from solving (I − 0.85·M)·r = 0.15/4 for the five edges above (numpy).
         let expected: [String: (influence: Double, reach: Int, posts: Int, value: Double, level: MemberLevel)] = [
             "alice": (1.3618628417500935, 2, 3, 0.5 / 3 + 0.5, .contributor),
@@ -62,8 +62,8 @@ import Testing
         #expect(report.levels.map(\.members) == [0, 1, 3, 1])
     }
 
-    @Test func alignmentWeighsFocusTermsBySpecificity() async throws {
-        let report = try await Self.report(focus: ["quantize", "TFLite", "kubernetes"])
+    @Test(arguments: TestStores.kinds) func alignmentWeighsFocusTermsBySpecificity(_ kind: TestStoreKind) async throws {
+        let report = try await Self.report(kind, focus: ["quantize", "TFLite", "kubernetes"])
         // 12 posts; "quantize" in alice's question, "tflite" in carol's: idf = ln(1 + 12/1) each.
         #expect(report.focusTerms.map(\.term) == ["quantize", "tflite", "kubernetes"])
         #expect(abs(report.focusTerms[0].idf - log(13.0)) < 1e-12)

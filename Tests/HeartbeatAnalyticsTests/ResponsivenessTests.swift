@@ -11,14 +11,14 @@ import Testing
 /// dave's "Is the GPU delegate stable?" (alice answers after 1800 s), bob's "What is the best way
 /// to profile?" (carol answers after 3600 s).
 @Suite struct ResponsivenessTests {
-    static func report(_ config: HeartbeatConfig = HeartbeatConfig()) async throws -> ResponsivenessReport {
-        let store = try SQLiteStore()
+    static func report(_ kind: TestStoreKind, _ config: HeartbeatConfig = HeartbeatConfig()) async throws -> ResponsivenessReport {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         return try await Responsiveness.report(store: store, request: EngagementTests.march, config: config)
     }
 
-    @Test func adminsAreTheTeamByDefault() async throws {
-        let report = try await Self.report()
+    @Test(arguments: TestStores.kinds) func adminsAreTheTeamByDefault(_ kind: TestStoreKind) async throws {
+        let report = try await Self.report(kind)
         #expect(report.teamSource == .admins)
         #expect(report.team == ["alice"])
         #expect(report.communityQuestions == 3)
@@ -33,11 +33,11 @@ import Testing
         #expect(report.communityResponders.map(\.name) == ["carol"])
     }
 
-    @Test func teamFromSettingsAndATighterTarget() async throws {
+    @Test(arguments: TestStores.kinds) func teamFromSettingsAndATighterTarget(_ kind: TestStoreKind) async throws {
         var config = HeartbeatConfig()
         config.team = ["carol"]
         config.serviceLevels.firstResponseHours = 0.75
-        let report = try await Self.report(config)
+        let report = try await Self.report(kind, config)
         // carol's own question is now the team's; alice's, dave's and bob's are the community's.
         #expect(report.teamSource == .settings)
         #expect(report.team == ["carol"])

@@ -12,8 +12,8 @@ import Testing
     static let mobile = SegmentRule(name: "mobile", titles: ["ios", "android"])
     static let tflite = SegmentRule(name: "tflite", terms: ["TFLite"])
 
-    static func store() async throws -> SQLiteStore {
-        let store = try SQLiteStore()
+    static func store(_ kind: TestStoreKind) async throws -> any StoreBackend {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         return store
     }
@@ -24,8 +24,8 @@ import Testing
         return config
     }
 
-    @Test func membershipByTitleTermsAndChannels() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func membershipByTitleTermsAndChannels(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let config = Self.config()
         let membership = try await Segments.membership(of: config.segments, store: store, config: config)
         let snapshot = try await store.snapshot(ActivityQuery())
@@ -37,10 +37,10 @@ import Testing
         #expect(members(2) == ["alice"])  // DevRel lead and posted in #help (all rules)
     }
 
-    @Test func segmentsReportSideBySide() async throws {
+    @Test(arguments: TestStores.kinds) func segmentsReportSideBySide(_ kind: TestStoreKind) async throws {
         var request = EngagementTests.march
         request.segment = nil
-        let report = try await Segments.report(store: try await Self.store(), request: request, config: Self.config())
+        let report = try await Segments.report(store: try await Self.store(kind), request: request, config: Self.config())
         #expect(report.segments.map(\.segment) == ["everyone", "mobile", "tflite", "help-posters"])
         let everyone = report.segments[0]
         #expect(everyone.activePosters == 4)
@@ -62,10 +62,10 @@ import Testing
         #expect(mobile.unansweredQuestions == 1)
     }
 
-    @Test func everyReportTakesASegment() async throws {
+    @Test(arguments: TestStores.kinds) func everyReportTakesASegment(_ kind: TestStoreKind) async throws {
         var request = EngagementTests.march
         request.segment = "mobile"
-        let store = try await Self.store()
+        let store = try await Self.store(kind)
         let engagement = try await Engagement.report(store: store, request: request, config: Self.config())
         #expect(engagement.scope.segment == "mobile")
         #expect(engagement.activity.activePosters == 2)
@@ -83,8 +83,8 @@ import Testing
 /// The segments report loads the whole history once and narrows it to the report's look-back:
 /// the narrowed snapshot must be the one a query with `since` loads.
 @Suite struct SnapshotSinceTests {
-    @Test func narrowingEqualsLoadingSince() async throws {
-        let store = try await SegmentsTests.store()
+    @Test(arguments: TestStores.kinds) func narrowingEqualsLoadingSince(_ kind: TestStoreKind) async throws {
+        let store = try await SegmentsTests.store(kind)
         let whole = try await store.snapshot(ActivityQuery(includeText: true, includeMentions: true))
         let times = whole.activities.map(\.time).sorted()
         for time in [times.first! - 1, times[times.count / 2], times[times.count / 2] + 1, times.last! + 1] {
@@ -101,12 +101,12 @@ import Testing
         }
     }
 
-    @Test func segmentsReportWithFiltersStillLoadsTheirOwnSnapshot() async throws {
+    @Test(arguments: TestStores.kinds) func segmentsReportWithFiltersStillLoadsTheirOwnSnapshot(_ kind: TestStoreKind) async throws {
         // With a channel filter the report's snapshot is not part of the whole history's, so the
         // report takes the two-load path; both paths agree on a filter that selects everything.
         var request = EngagementTests.march
         request.segment = nil
-        let store = try await SegmentsTests.store()
+        let store = try await SegmentsTests.store(kind)
         let unfiltered = try await Segments.report(store: store, request: request, config: SegmentsTests.config())
         let everyChannel = try await store.snapshot(ActivityQuery()).spaces.map(\.name)
         request.spaces = everyChannel

@@ -109,7 +109,7 @@ enum DashboardFixture {
 
     /// Two look-alike pitches (one overdue and in review), a role and a guidelines version, so the
     /// contributors and overlaps reports have rows in every list.
-    static func addProgram(to store: SQLiteStore) async throws {
+    static func addProgram(to store: any DashboardStore) async throws {
         let alice = try await store.resolveMember("@alice"), bob = try await store.resolveMember("@bob")
         let first = try await store.addSubmission(
             NewSubmission(
@@ -125,7 +125,7 @@ enum DashboardFixture {
     }
 
     /// A token for an account, created as `heartbeat tokens create` does.
-    static func token(for name: String, in store: SQLiteStore) async throws -> String {
+    static func token(for name: String, in store: any AccountStore) async throws -> String {
         let token = SecretToken.make(prefix: "hb_")
         let account = try await store.account(named: name)!
         _ = try await store.createToken(accountID: account.id, label: "test", digest: SHA256.hex(token), createdAt: .now)

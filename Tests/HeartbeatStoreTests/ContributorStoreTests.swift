@@ -5,19 +5,20 @@ import HeartbeatStore
 import HeartbeatTestSupport
 import Testing
 
-/// The contributor program in a real SQLite store: the pipeline's rules, its history, roles,
-/// guidelines, member lookup, spreadsheet imports, and survival across chat re-imports.
+/// The contributor program in a real store (SQLite, and PostgreSQL when configured): the
+/// pipeline's rules, its history, roles, guidelines, member lookup, spreadsheet imports, and
+/// survival across chat re-imports.
 @Suite struct ContributorStoreTests {
     static func day(_ iso: String) -> Timestamp { Timestamp(iso: iso)! }
 
-    static func storeWithTinyExport() async throws -> SQLiteStore {
-        let store = try SQLiteStore()
+    static func storeWithTinyExport(_ kind: TestStoreKind) async throws -> any StoreBackend {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         return store
     }
 
-    @Test func pipelineMovesThroughEveryStateAndRefusesInvalidMoves() async throws {
-        let store = try await Self.storeWithTinyExport()
+    @Test(arguments: TestStores.kinds) func pipelineMovesThroughEveryStateAndRefusesInvalidMoves(_ kind: TestStoreKind) async throws {
+        let store = try await Self.storeWithTinyExport(kind)
         let alice = try await store.resolveMember("@alice")
         let pitch = try await store.addSubmission(
             NewSubmission(title: "  Profiling with Instruments ", tags: ["iOS", "#perf", "ios"], authorID: alice.id, createdAt: Self.day("2026-03-01"), actor: "lead"))
@@ -79,8 +80,8 @@ import Testing
         #expect(SubmissionState(lenient: "done") == nil)
     }
 
-    @Test func membersAreFoundByHandleEmailNameOrIdAndAmbiguityIsAnError() async throws {
-        let store = try await Self.storeWithTinyExport()
+    @Test(arguments: TestStores.kinds) func membersAreFoundByHandleEmailNameOrIdAndAmbiguityIsAnError(_ kind: TestStoreKind) async throws {
+        let store = try await Self.storeWithTinyExport(kind)
         let alice = try await store.resolveMember("@alice")
         #expect(try await store.resolveMember("alice@example.org") == alice)
         #expect(try await store.resolveMember("Alice Admin") == alice)
@@ -98,8 +99,8 @@ import Testing
         }
     }
 
-    @Test func editorAssignmentsRolesAndGuidelinesAreRecorded() async throws {
-        let store = try await Self.storeWithTinyExport()
+    @Test(arguments: TestStores.kinds) func editorAssignmentsRolesAndGuidelinesAreRecorded(_ kind: TestStoreKind) async throws {
+        let store = try await Self.storeWithTinyExport(kind)
         let alice = try await store.resolveMember("@alice"), bob = try await store.resolveMember("@bob")
         let pitch = try await store.addSubmission(NewSubmission(title: "Pitch", authorID: alice.id, createdAt: Self.day("2026-03-01"), actor: "lead"))
         let assigned = try await store.assignEditor(id: pitch.id, editorID: bob.id, at: Self.day("2026-03-02"), actor: "lead", comment: "yours")
@@ -133,11 +134,11 @@ import Testing
         #expect(try await store.guidelineVersions().map(\.acceptedBy) == [1])
     }
 
-    @Test func programSurvivesReimportsOfChatData() async throws {
+    @Test(arguments: TestStores.kinds) func programSurvivesReimportsOfChatData(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
-        let database = try TemporaryDirectory.make().appendingPathComponent("h.sqlite").path
+        let open = try await TestStores.opener(kind)
         do {
-            let store = try SQLiteStore(path: database)
+            let store = try await open()
             _ = try await SlackImporter(path: copy.path).run(into: store)
             let alice = try await store.resolveMember("@alice"), bob = try await store.resolveMember("@bob")
             let pitch = try await store.addSubmission(
@@ -151,7 +152,7 @@ import Testing
         try """
         [{"type": "message", "user": "U1", "ts": "1773144000.000100", "text": "new day"}]
         """.write(to: copy.appendingPathComponent("general/2026-03-10.json"), atomically: true, encoding: .utf8)
-        let store = try SQLiteStore(path: database)
+        let store = try await open()
         _ = try await SlackImporter(path: copy.path).run(into: store)
         _ = try await SlackImporter(path: copy.path).run(into: store)
         let kept = try #require(try await store.submissions().first)
@@ -163,8 +164,8 @@ import Testing
         #expect(try await store.guidelineAcceptances().map(\.member.handle) == ["alice"])
     }
 
-    @Test func spreadsheetImportAddsThenUpdatesAndIsIdempotent() async throws {
-        let store = try await Self.storeWithTinyExport()
+    @Test(arguments: TestStores.kinds) func spreadsheetImportAddsThenUpdatesAndIsIdempotent(_ kind: TestStoreKind) async throws {
+        let store = try await Self.storeWithTinyExport(kind)
         let alice = try await store.resolveMember("@alice"), bob = try await store.resolveMember("@bob")
         func row(_ key: String, _ state: SubmissionState, since: String? = nil, editor: Int64? = nil) -> NewSubmission {
             NewSubmission(

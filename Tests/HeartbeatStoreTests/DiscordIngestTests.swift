@@ -20,8 +20,8 @@ import Testing
 
     static func time(_ text: String) -> Int64 { Timestamp(iso: text)!.microseconds }
 
-    @Test func importsTheFixtureExactly() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func importsTheFixtureExactly(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let summary = try await DiscordImporter(path: Fixtures.discordExport.path).run(into: store)
         #expect(try await store.counts() == Self.counts)
         #expect(summary.workspace == Workspace(platform: .discord, externalID: "1000", name: "Heartbeat Discord"))
@@ -34,8 +34,8 @@ import Testing
     }
 
     /// Every activity in time order: its kind and its author, by hand from the two files.
-    @Test func mapsKindsThreadsAndReplies() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func mapsKindsThreadsAndReplies(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await DiscordImporter(path: Fixtures.discordExport.path).run(into: store)
         let snapshot = try await store.snapshot(ActivityQuery())
         func author(_ index: Int32) -> String { index < 0 ? "-" : snapshot.members[Int(index)].externalID }
@@ -66,8 +66,8 @@ import Testing
         #expect(Set(snapshot.spaces.map(\.name)) == ["general", "help"])
     }
 
-    @Test func accountsKeepTheirLatestNameAndFlags() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func accountsKeepTheirLatestNameAndFlags(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await DiscordImporter(path: Fixtures.discordExport.path).run(into: store)
         let members = Dictionary(uniqueKeysWithValues: try await store.snapshot(ActivityQuery()).members.map { ($0.externalID, $0) })
         #expect(members["3001"]?.displayName == "Alice Admin (github.com/alice-gh)")
@@ -82,8 +82,8 @@ import Testing
         #expect(members.values.filter(\.isBot).count == 1)
     }
 
-    @Test func secondImportChangesNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func secondImportChangesNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await DiscordImporter(path: Fixtures.discordExport.path).run(into: store)
         let again = try await DiscordImporter(path: Fixtures.discordExport.path).run(into: store)
         #expect(again.dayFilesUnchanged == 2)
@@ -92,8 +92,8 @@ import Testing
         #expect(try await store.counts() == Self.counts)
     }
 
-    @Test func singleFileImportsOneChannel() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func singleFileImportsOneChannel(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let path = Fixtures.discordExport.appendingPathComponent("help-thread.json").path
         let summary = try await DiscordImporter(path: path).run(into: store)
         #expect(summary.activitiesWritten == 4)
@@ -109,9 +109,9 @@ import Testing
 
     /// DiscordChatExporter splits a long channel into parts; a reply in a new part answers a
     /// message of another file, and a changed file replaces only what it gave.
-    @Test func changedAndAddedFilesReplaceOnlyTheirActivities() async throws {
+    @Test(arguments: TestStores.kinds) func changedAndAddedFilesReplaceOnlyTheirActivities(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.discordExport)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await DiscordImporter(path: copy.path).run(into: store)
 
         try """
@@ -145,8 +145,8 @@ import Testing
         #expect(reply.threadRoot == Self.time("2026-03-04T12:00:00Z"))  // 4005, in general.json
     }
 
-    @Test func malformedJSONNamesTheFileAndPositionAndWritesNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func malformedJSONNamesTheFileAndPositionAndWritesNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await DiscordImporter(path: Fixtures.discordExport.path).run(into: store)
         let copy = try Fixtures.temporaryCopy(of: Fixtures.discordExport)
         let general = copy.appendingPathComponent("general.json")
@@ -169,11 +169,11 @@ import Testing
     /// With `skipBadFiles`, a damaged thread file is listed and the rest imported: general.json alone
     /// gives the same 7 accounts (erin joins, the bot posts there too), 1 space, 9 activities,
     /// 2 reactions (👋 by bob and carol), 2 mentions and 1 source file.
-    @Test func skipBadFilesImportsTheRestAndSaysWhy() async throws {
+    @Test(arguments: TestStores.kinds) func skipBadFilesImportsTheRestAndSaysWhy(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.discordExport)
         try #"{"guild": {"id": "1000"}, "channel": {"id": "2003"}, "messages": [{"id": 5}]}"#
             .write(to: copy.appendingPathComponent("help-thread.json"), atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         let summary = try await DiscordImporter(path: copy.path, options: ImportOptions(skipBadFiles: true)).run(into: store)
         #expect(summary.skipped.map(\.description) == [
             "help-thread.json:at messages[0].id: expected a string; Expected to decode String but found number instead."
@@ -182,11 +182,11 @@ import Testing
             workspaces: 1, members: 7, identities: 7, spaces: 1, activities: 9, reactions: 2, mentions: 2, sourceFiles: 1))
     }
 
-    @Test func badTimestampNamesFileMessageAndValue() async throws {
+    @Test(arguments: TestStores.kinds) func badTimestampNamesFileMessageAndValue(_ kind: TestStoreKind) async throws {
         let directory = try TemporaryDirectory.make()
         try #"{"guild": {"id": "1000"}, "channel": {"id": "2001", "name": "general"}, "messages": [{"id": "7", "timestamp": "2026-03-02T09:00:00+01:00"}, {"id": "8", "timestamp": "yesterday at noon"}]}"#
             .write(to: directory.appendingPathComponent("general.json"), atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         await #expect {
             _ = try await DiscordImporter(path: directory.path).run(into: store)
         } throws: { error in
@@ -196,11 +196,11 @@ import Testing
         #expect(try await store.counts().activities == 0)
     }
 
-    @Test func filesOfTwoServersAreRefused() async throws {
+    @Test(arguments: TestStores.kinds) func filesOfTwoServersAreRefused(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.discordExport)
         try #"{"guild": {"id": "7777", "name": "Other"}, "channel": {"id": "1", "name": "x"}, "messages": []}"#
             .write(to: copy.appendingPathComponent("other.json"), atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         await #expect {
             _ = try await DiscordImporter(path: copy.path).run(into: store)
         } throws: { error in
@@ -209,8 +209,8 @@ import Testing
         }
     }
 
-    @Test func otherJSONIsNotADiscordExport() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func otherJSONIsNotADiscordExport(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         await #expect {
             _ = try await DiscordImporter(path: Fixtures.telegramExport.path).run(into: store)
         } throws: { error in

@@ -5,7 +5,8 @@ import HeartbeatStore
 import HeartbeatTestSupport
 import Testing
 
-/// Ingest of `Tests/Fixtures/github` into a real SQLite store. Expected figures, by hand:
+/// Ingest of `Tests/Fixtures/github` into a real store (SQLite, and PostgreSQL when configured).
+/// Expected figures, by hand:
 ///
 /// GH Archive hour `2026-03-05-10.json`, 17 lines, keeping `heartbeat-demo/engine` (lines 13–15 are
 /// `someone/else`, filtered out):
@@ -68,12 +69,12 @@ import Testing
     }
 
     static func importing(_ urls: [URL], repositories: [String] = engine, options: ImportOptions = ImportOptions(),
-                          into store: SQLiteStore) async throws -> ImportSummary {
+                          into store: any CommunityStore) async throws -> ImportSummary {
         try await GitHubImporter(paths: urls.map(\.path), repositories: repositories, options: options).run(into: store)
     }
 
-    @Test func importsTheArchiveHourExactly() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func importsTheArchiveHourExactly(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let summary = try await Self.importing([Self.archive], into: store)
         #expect(try await store.counts() == Self.archiveCounts)
         #expect(summary.workspace == Workspace(platform: .github, externalID: "github.com", name: "GitHub"))
@@ -116,9 +117,9 @@ import Testing
         #expect(snapshot.members.filter(\.isBot).map(\.externalID) == ["dependabot[bot]"])
     }
 
-    @Test func gzipAndPlainGiveTheSameResult() async throws {
-        let plain = try SQLiteStore()
-        let gzip = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func gzipAndPlainGiveTheSameResult(_ kind: TestStoreKind) async throws {
+        let plain = try await TestStores.make(kind)
+        let gzip = try await TestStores.make(kind)
         _ = try await Self.importing([Self.archive], into: plain)
         let summary = try await Self.importing([Self.archiveGzip], into: gzip)
         #expect(summary.activitiesWritten == 15)
@@ -129,14 +130,14 @@ import Testing
     }
 
     /// Lines 13–15 are `someone/else`: an issue by zed-other, a star by alice-gh, a push by zed-other.
-    @Test func repositoryFilterKeepsOnlyTheNamedRepositoriesWhateverTheirCase() async throws {
-        let other = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func repositoryFilterKeepsOnlyTheNamedRepositoriesWhateverTheirCase(_ kind: TestStoreKind) async throws {
+        let other = try await TestStores.make(kind)
         _ = try await Self.importing([Self.archive], repositories: ["Someone/Else"], into: other)
         #expect(try await other.counts() == StoreCounts(
             workspaces: 1, members: 2, identities: 2, spaces: 1, activities: 3, reactions: 0, mentions: 0, sourceFiles: 1))
         #expect(Self.kinds(try await other.snapshot(ActivityQuery())) == [.issue: 1, .star: 1, .commit: 1])
 
-        let both = try SQLiteStore()
+        let both = try await TestStores.make(kind)
         _ = try await Self.importing([Self.archive], repositories: ["HEARTBEAT-DEMO/engine", "someone/else"], into: both)
         let counts = try await both.counts()
         #expect(counts.activities == 15 + 3)
@@ -144,8 +145,8 @@ import Testing
         #expect(counts.identities == 7 + 1)  // zed-other; alice-gh is already counted
     }
 
-    @Test func archiveWithoutRepositoriesIsAnErrorAndStoresNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func archiveWithoutRepositoriesIsAnErrorAndStoresNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         await #expect {
             _ = try await Self.importing([Self.archive], repositories: [], into: store)
         } throws: { error in
@@ -156,8 +157,8 @@ import Testing
         #expect(try await store.counts().sourceFiles == 0)
     }
 
-    @Test func secondImportOfTheSameFilesWritesNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func secondImportOfTheSameFilesWritesNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let files = [Self.archive] + Self.rest
         _ = try await Self.importing(files, into: store)
         let again = try await Self.importing(files, into: store)
@@ -167,8 +168,8 @@ import Testing
         #expect(try await store.counts() == Self.bothCounts)
     }
 
-    @Test func restFilesAloneGiveExactFigures() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func restFilesAloneGiveExactFigures(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         // No filter: REST files keep every repository they hold.
         let summary = try await Self.importing(Self.rest, repositories: [], into: store)
         #expect(summary.activitiesWritten == 11)
@@ -190,15 +191,15 @@ import Testing
         #expect(replies.map(\.parentMember) == [try Self.member(snapshot, "alice-gh"), gina, gina, -1])
     }
 
-    @Test func archiveAndRESTTogetherAddNoDuplicates() async throws {
-        let inOrder = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func archiveAndRESTTogetherAddNoDuplicates(_ kind: TestStoreKind) async throws {
+        let inOrder = try await TestStores.make(kind)
         let archiveFirst = try await Self.importing([Self.archive], into: inOrder)
         let restAfter = try await Self.importing(Self.rest, into: inOrder)
         #expect(archiveFirst.activitiesWritten == 15)
         #expect(restAfter.activitiesWritten == 6)
         #expect(try await inOrder.counts() == Self.bothCounts)
 
-        let oneRun = try SQLiteStore()
+        let oneRun = try await TestStores.make(kind)
         _ = try await Self.importing(Self.rest + [Self.archive], into: oneRun)
         #expect(try await oneRun.counts() == Self.bothCounts)
         #expect(Self.kinds(try await oneRun.snapshot(ActivityQuery())) == [
@@ -207,8 +208,8 @@ import Testing
     }
 
     /// A comment whose issue came in an earlier import is dated by the stored issue.
-    @Test func commentFindsItsIssueInAnEarlierImport() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func commentFindsItsIssueInAnEarlierImport(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await Self.importing([Self.rest[0]], into: store)
         _ = try await Self.importing([Self.rest[2]], into: store)
         let snapshot = try await store.snapshot(ActivityQuery())
@@ -229,8 +230,8 @@ import Testing
         return url
     }
 
-    @Test func malformedLineNamesFileAndLineAndStoresNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func malformedLineNamesFileAndLineAndStoresNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await Self.importing([Self.archive], into: store)
         let bad = try Self.archiveWithBrokenLine3()
         await #expect {
@@ -242,8 +243,8 @@ import Testing
         #expect(try await store.counts() == Self.archiveCounts)
     }
 
-    @Test func skipBadFilesImportsTheRestAndSaysWhy() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func skipBadFilesImportsTheRestAndSaysWhy(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let bad = try Self.archiveWithBrokenLine3()
         let summary = try await Self.importing(
             [bad] + Self.rest, options: ImportOptions(skipBadFiles: true), into: store)
@@ -253,11 +254,11 @@ import Testing
     }
 
     /// Plain text, and an API error response saved instead of the issues.
-    @Test(arguments: ["hello\n", "{\"message\": \"Not Found\", \"documentation_url\": \"https://docs.github.com/rest\"}\n"])
-    func fileThatIsNotGitHubActivityIsRefused(text: String) async throws {
+    @Test(arguments: ["hello\n", "{\"message\": \"Not Found\", \"documentation_url\": \"https://docs.github.com/rest\"}\n"], TestStores.kinds)
+    func fileThatIsNotGitHubActivityIsRefused(text: String, kind: TestStoreKind) async throws {
         let url = try TemporaryDirectory.make().appendingPathComponent("issues.json")
         try text.write(to: url, atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         await #expect {
             _ = try await Self.importing([url], into: store)
         } throws: { error in

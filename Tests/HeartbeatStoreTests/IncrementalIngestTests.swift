@@ -35,9 +35,9 @@ import Testing
         return copy
     }
 
-    @Test func unchangedFileIsRecognisedWithoutReadingIt() async throws {
+    @Test(arguments: TestStores.kinds) func unchangedFileIsRecognisedWithoutReadingIt(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: copy.path).run(into: store)
 
         // Same size, same modification time, different (broken) bytes: not read, so not noticed.
@@ -56,9 +56,9 @@ import Testing
         #expect(try await store.counts() == SlackIngestTests.tinyCounts)
     }
 
-    @Test func touchedButIdenticalFileIsUnchangedAndItsNewTimeRemembered() async throws {
+    @Test(arguments: TestStores.kinds) func touchedButIdenticalFileIsUnchangedAndItsNewTimeRemembered(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: copy.path).run(into: store)
 
         // Touched (as when an export is unzipped again): read, found identical, nothing rewritten.
@@ -77,13 +77,13 @@ import Testing
         #expect(try await store.counts() == SlackIngestTests.tinyCounts)
     }
 
-    @Test func fileModifiedJustBeforeItsImportIsReadAgain() async throws {
+    @Test(arguments: TestStores.kinds) func fileModifiedJustBeforeItsImportIsReadAgain(_ kind: TestStoreKind) async throws {
         // Recorded less than two seconds after its modification: a same-size rewrite within the
         // timestamp granularity must not pass as unchanged.
         // (A minute ahead, so that a slow test machine cannot push the import two seconds past it.)
         let now = Int(Date().timeIntervalSince1970) + 60
         let copy = try agedCopy(seconds: now)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: copy.path).run(into: store)
         let day = copy.appendingPathComponent("general/2026-03-09.json")
         let size = try Data(contentsOf: day).count
@@ -92,9 +92,9 @@ import Testing
         await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
     }
 
-    @Test func changedFileReplacesItsReactionsAndMentions() async throws {
+    @Test(arguments: TestStores.kinds) func changedFileReplacesItsReactionsAndMentions(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: copy.path).run(into: store)
         // general/2026-03-02.json held all 3 reactions (8 activities); replaced by one message.
         try """
@@ -108,7 +108,7 @@ import Testing
         #expect(counts.mentions == SlackIngestTests.tinyCounts.mentions)
     }
 
-    @Test func messageRepeatedInAnotherDayFileIsStoredOnce() async throws {
+    @Test(arguments: TestStores.kinds) func messageRepeatedInAnotherDayFileIsStoredOnce(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
         // The first question of general/2026-03-02.json again, in a new day file, with a reaction.
         try """
@@ -116,7 +116,7 @@ import Testing
           "reactions": [{"name": "eyes", "users": ["U2"], "count": 1}]},
          {"type": "message", "user": "U3", "ts": "1773230400.000100", "text": "new one <@U1>"}]
         """.write(to: copy.appendingPathComponent("general/2026-03-11.json"), atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         let summary = try await SlackImporter(path: copy.path).run(into: store)
         #expect(summary.activitiesWritten == SlackIngestTests.tinyCounts.activities + 1)
         let counts = try await store.counts()

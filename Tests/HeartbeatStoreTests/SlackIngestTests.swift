@@ -6,7 +6,7 @@ import HeartbeatTestSupport
 import Testing
 import ZIPFoundation
 
-/// Ingest of `Tests/Fixtures/tiny-export` into a real SQLite store. Expected counts, by hand:
+/// Ingest of `Tests/Fixtures/tiny-export` into a real store (SQLite, and PostgreSQL when configured). Expected counts, by hand:
 /// 7 accounts (U1–U5, UB, USLACKBOT) → 7 identities and 7 members; 2 channels; activities
 /// 8 + 7 + 2 = 17; reactions 3 (one +1 by three users); mentions 1 (`<@U1>`); source files:
 /// users.json, channels.json and 3 day files = 5.
@@ -14,8 +14,8 @@ import ZIPFoundation
     static let tinyCounts = StoreCounts(
         workspaces: 1, members: 7, identities: 7, spaces: 2, activities: 17, reactions: 3, mentions: 1, sourceFiles: 5)
 
-    @Test func importsTheTinyExportExactly() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func importsTheTinyExportExactly(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let summary = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         #expect(try await store.counts() == Self.tinyCounts)
         #expect(summary.workspace == Workspace(platform: .slack, externalID: "T1", name: "tiny-export"))
@@ -27,8 +27,8 @@ import ZIPFoundation
         ])
     }
 
-    @Test func secondIngestOfTheSameExportChangesNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func secondIngestOfTheSameExportChangesNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         let again = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         #expect(again.dayFilesUnchanged == 3)
@@ -37,20 +37,20 @@ import ZIPFoundation
         #expect(try await store.counts() == Self.tinyCounts)
     }
 
-    @Test func zipAndFolderOfOneExportAreTheSameFiles() async throws {
+    @Test(arguments: TestStores.kinds) func zipAndFolderOfOneExportAreTheSameFiles(_ kind: TestStoreKind) async throws {
         let directory = try TemporaryDirectory.make()
         let zipURL = directory.appendingPathComponent("Tiny Slack export.zip")
         try FileManager.default.zipItem(at: Fixtures.tinyExport, to: zipURL, shouldKeepParent: false)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         let fromZip = try await SlackImporter(path: zipURL.path).run(into: store)
         #expect(fromZip.dayFilesUnchanged == 3)
         #expect(try await store.counts() == Self.tinyCounts)
     }
 
-    @Test func updatedExportOnlyImportsWhatIsNew() async throws {
+    @Test(arguments: TestStores.kinds) func updatedExportOnlyImportsWhatIsNew(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: copy.path).run(into: store)
 
         // One more day, and one existing day gains a reply.
@@ -76,8 +76,8 @@ import ZIPFoundation
         #expect(try await store.counts() == expected)
     }
 
-    @Test func corruptedDayFileLeavesTheStoreUnchanged() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func corruptedDayFileLeavesTheStoreUnchanged(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
         try "[{\"type\": \"message\", \"user\": \"U1\", \"ts\": \"1773100000.000100\", \"text\": \"new\"}]"
@@ -93,11 +93,11 @@ import ZIPFoundation
         #expect(try await store.counts() == Self.tinyCounts)
     }
 
-    @Test func skipBadFilesImportsTheRestAndSaysWhy() async throws {
+    @Test(arguments: TestStores.kinds) func skipBadFilesImportsTheRestAndSaysWhy(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
         try "[{\"ts\": 17}]".write(to: copy.appendingPathComponent("help/2026-03-03.json"), atomically: true, encoding: .utf8)
         try "[]".write(to: copy.appendingPathComponent("help/2026-02-31.json"), atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         let summary = try await SlackImporter(path: copy.path, options: ImportOptions(skipBadFiles: true)).run(into: store)
         #expect(summary.skipped.map(\.description).sorted() == [
             "help/2026-02-31.json: a conversation file must be named YYYY-MM-DD.json with a real date",
@@ -107,16 +107,16 @@ import ZIPFoundation
         #expect(try await store.counts().activities == 10)
     }
 
-    @Test func wronglyNamedDayFileFailsByDefault() async throws {
+    @Test(arguments: TestStores.kinds) func wronglyNamedDayFileFailsByDefault(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
         try "[]".write(to: copy.appendingPathComponent("general/2026-13-01.json"), atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         await #expect(throws: ImportError.self) { _ = try await SlackImporter(path: copy.path).run(into: store) }
         #expect(try await store.counts().activities == 0)
     }
 
-    @Test func snapshotResolvesChannelsByNameOrId() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func snapshotResolvesChannelsByNameOrId(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         let help = try await store.snapshot(ActivityQuery(spaces: ["#help"]))
         #expect(help.spaces.map(\.name) == ["help"])
@@ -129,13 +129,13 @@ import ZIPFoundation
         #expect(range.upperBound.microseconds == 1_773_061_200_000_100)
     }
 
-    @Test func fileStorePersistsAcrossOpens() async throws {
-        let path = try TemporaryDirectory.make().appendingPathComponent("hb.sqlite").path
+    @Test(arguments: TestStores.kinds) func fileStorePersistsAcrossOpens(_ kind: TestStoreKind) async throws {
+        let open = try await TestStores.opener(kind)
         do {
-            let store = try SQLiteStore(path: path)
+            let store = try await open()
             _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         }
-        let reopened = try SQLiteStore(path: path)
+        let reopened = try await open()
         #expect(try await reopened.counts() == Self.tinyCounts)
     }
 }
@@ -143,7 +143,7 @@ import ZIPFoundation
 @Suite struct SlackConversationListsTests {
     /// groups.json (private channels), mpims.json (group DMs, folders named by name) and dms.json
     /// (DMs, folders named by id) are optional; when present their folders are imported too.
-    @Test func importsPrivateChannelsGroupDMsAndDMs() async throws {
+    @Test(arguments: TestStores.kinds) func importsPrivateChannelsGroupDMsAndDMs(_ kind: TestStoreKind) async throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
         func write(_ text: String, _ path: String) throws {
             let url = copy.appendingPathComponent(path)
@@ -159,7 +159,7 @@ import ZIPFoundation
         // A folder no list names is imported too, with a warning.
         try write(#"[{"type": "message", "user": "U3", "ts": "1772600003.000100", "text": "stray"}]"#, "stray/2026-03-04.json")
 
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         let summary = try await SlackImporter(path: copy.path).run(into: store)
         #expect(summary.spaces == 6)
         #expect(summary.dayFilesImported == 7)

@@ -9,21 +9,34 @@ import Testing
 /// memory. These tests hold it to what a snapshot means, each expectation computed here from the
 /// whole-history snapshot by a direct loop: activities from `since` on in (time, id) order,
 /// reactions and mentions in their activities' order, first and last times over the whole history.
+/// The PostgreSQL store's loader is held to the same meaning (except the SQLite-only parallel load).
 @Suite struct SnapshotLoaderTests {
-    /// A file store (so reads run on separate connections, side by side) with the tiny export and,
-    /// where the team's generator exists, a generated one with thousands of rows.
+    /// A SQLite file store (so reads run on separate connections, side by side) with the tiny
+    /// export and, where the team's generator exists, a generated one with thousands of rows.
     static func store() async throws -> SQLiteStore {
         let store = try SQLiteStore(path: try TemporaryDirectory.make().appendingPathComponent("loader.sqlite").path)
+        try await fill(store)
+        return store
+    }
+
+    /// The same data in a store of `kind` (SQLite: the file store above; PostgreSQL: a new community).
+    static func store(_ kind: TestStoreKind) async throws -> any StoreBackend {
+        guard kind == .postgres else { return try await store() }
+        let store = try await TestStores.make(kind)
+        try await fill(store)
+        return store
+    }
+
+    static func fill(_ store: any StoreBackend) async throws {
         _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
         if GeneratedExport.isAvailable {
             let export = try GeneratedExport.make(messages: 3000, users: 300, channels: 5, days: 120, seed: 11)
             _ = try await SlackImporter(path: export.path).run(into: store)
         }
-        return store
     }
 
-    @Test func wholeHistoryIsSortedByTimeThenID() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func wholeHistoryIsSortedByTimeThenID(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let snapshot = try await store.snapshot(ActivityQuery(includeMentions: true))
         #expect(snapshot.activities.count == (try await store.counts()).activities)
         for (earlier, later) in zip(snapshot.activities, snapshot.activities.dropFirst()) {
@@ -39,8 +52,8 @@ import Testing
         #expect(snapshot.latestActivity?.microseconds == snapshot.activities.last?.time)
     }
 
-    @Test func membersFirstAndLastTimesSpanTheWholeHistory() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func membersFirstAndLastTimesSpanTheWholeHistory(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let whole = try await store.snapshot(ActivityQuery(includeReactionHistory: true))
         var firstSeen = [Int64?](repeating: nil, count: whole.members.count)
         var lastSeen = [Int64?](repeating: nil, count: whole.members.count)
@@ -71,8 +84,8 @@ import Testing
         }
     }
 
-    @Test func sinceKeepsTheLaterActivitiesWithTheirReactionsMentionsAndTexts() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func sinceKeepsTheLaterActivitiesWithTheirReactionsMentionsAndTexts(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let whole = try await store.snapshot(ActivityQuery(includeText: true, includeMentions: true))
         for fraction in [0.0, 0.5, 0.9, 1.0] {
             let position = min(whole.activities.count - 1, Int(Double(whole.activities.count) * fraction))
@@ -91,8 +104,8 @@ import Testing
         }
     }
 
-    @Test func aChannelFilterKeepsOnlyThatChannel() async throws {
-        let store = try await Self.store()
+    @Test(arguments: TestStores.kinds) func aChannelFilterKeepsOnlyThatChannel(_ kind: TestStoreKind) async throws {
+        let store = try await Self.store(kind)
         let whole = try await store.snapshot(ActivityQuery())
         let help = try #require(whole.spaces.firstIndex { $0.name == "help" })
         let snapshot = try await store.snapshot(ActivityQuery(spaces: ["#help"]))

@@ -19,8 +19,8 @@ import Testing
 
     static func seconds(_ value: Int64) -> Int64 { value * 1_000_000 }
 
-    @Test func importsTheSingleChatExactly() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func importsTheSingleChatExactly(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let summary = try await TelegramImporter(path: Fixtures.telegramExport.path).run(into: store)
         #expect(try await store.counts() == Self.counts)
         #expect(summary.workspace == Workspace(platform: .telegram, externalID: "chat-1234567890", name: "Heartbeat Users"))
@@ -31,8 +31,8 @@ import Testing
     }
 
     /// Every activity in time order, its kind and its account, by hand from the fixture.
-    @Test func mapsMessagesRepliesAndServiceEvents() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func mapsMessagesRepliesAndServiceEvents(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await TelegramImporter(path: Fixtures.telegramExport.path).run(into: store)
         let snapshot = try await store.snapshot(ActivityQuery())
         func account(_ index: Int32) -> String { index < 0 ? "-" : snapshot.members[Int(index)].externalID }
@@ -59,8 +59,8 @@ import Testing
         #expect(rows[2].isQuestion && rows[6].isQuestion)
     }
 
-    @Test func accountsKeepTheirLatestNameAndFlags() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func accountsKeepTheirLatestNameAndFlags(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await TelegramImporter(path: Fixtures.telegramExport.path).run(into: store)
         let members = Dictionary(
             uniqueKeysWithValues: try await store.snapshot(ActivityQuery()).members.map { ($0.externalID, $0) })
@@ -73,8 +73,8 @@ import Testing
         #expect(members.values.filter(\.isBot).count == 1)
     }
 
-    @Test func secondImportChangesNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func secondImportChangesNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await TelegramImporter(path: Fixtures.telegramExport.path).run(into: store)
         let again = try await TelegramImporter(path: Fixtures.telegramExport.path).run(into: store)
         #expect(again.activitiesWritten == 0)
@@ -82,18 +82,18 @@ import Testing
         #expect(try await store.counts() == Self.counts)
     }
 
-    @Test func folderHoldingResultJSONImportsTheSame() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func folderHoldingResultJSONImportsTheSame(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let folder = Fixtures.telegramExport.deletingLastPathComponent().path
         _ = try await TelegramImporter(path: folder).run(into: store)
         #expect(try await store.counts() == Self.counts)
     }
 
-    @Test func changedExportReplacesTheChatsActivities() async throws {
+    @Test(arguments: TestStores.kinds) func changedExportReplacesTheChatsActivities(_ kind: TestStoreKind) async throws {
         let directory = try TemporaryDirectory.make()
         let file = directory.appendingPathComponent("result.json")
         try FileManager.default.copyItem(at: Fixtures.telegramExport, to: file)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         _ = try await TelegramImporter(path: file.path).run(into: store)
         // A later export of the same chat: one more message.
         var export = try JSONSerialization.jsonObject(with: Data(contentsOf: file)) as! [String: Any]
@@ -112,8 +112,8 @@ import Testing
         #expect(try await store.counts() == expected)
     }
 
-    @Test func malformedJSONNamesLineAndColumnAndWritesNothing() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func malformedJSONNamesLineAndColumnAndWritesNothing(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         _ = try await TelegramImporter(path: Fixtures.telegramExport.path).run(into: store)
         let directory = try TemporaryDirectory.make()
         let text = try String(contentsOf: Fixtures.telegramExport, encoding: .utf8)
@@ -127,12 +127,12 @@ import Testing
         #expect(try await store.counts() == Self.counts)
     }
 
-    @Test func badDateNamesFileMessageAndValue() async throws {
+    @Test(arguments: TestStores.kinds) func badDateNamesFileMessageAndValue(_ kind: TestStoreKind) async throws {
         let directory = try TemporaryDirectory.make()
         let file = directory.appendingPathComponent("result.json")
         try #"{"name": "g", "type": "private_group", "id": 5, "messages": [{"id": 1, "type": "message", "date_unixtime": "1772446500", "from": "A", "from_id": "user1", "text": "hi"}, {"id": 2, "type": "message", "date": "soon", "date_unixtime": "2026-03-02", "from": "A", "from_id": "user1", "text": "hi"}]}"#
             .write(to: file, atomically: true, encoding: .utf8)
-        let store = try SQLiteStore()
+        let store = try await TestStores.make(kind)
         await #expect {
             _ = try await TelegramImporter(path: file.path).run(into: store)
         } throws: { error in
@@ -142,8 +142,8 @@ import Testing
         #expect(try await store.counts().activities == 0)
     }
 
-    @Test func otherJSONIsNotATelegramExport() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func otherJSONIsNotATelegramExport(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let path = Fixtures.discordExport.appendingPathComponent("general.json").path
         await #expect {
             _ = try await TelegramImporter(path: path).run(into: store)
@@ -163,8 +163,8 @@ import Testing
     static let counts = StoreCounts(
         workspaces: 1, members: 3, identities: 3, spaces: 3, activities: 7, reactions: 0, mentions: 0, sourceFiles: 3)
 
-    @Test func importsEveryGroupAsOneWorkspace() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func importsEveryGroupAsOneWorkspace(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let summary = try await TelegramImporter(path: Fixtures.telegramFullExport.path).run(into: store)
         #expect(summary.workspace == Workspace(platform: .telegram, externalID: "export-1001", name: "Telegram"))
         #expect(try await store.counts() == Self.counts)
@@ -184,8 +184,8 @@ import Testing
 }
 
 @Suite struct ChatImportPathTests {
-    @Test func missingPathsSayWhatToGive() async throws {
-        let store = try SQLiteStore()
+    @Test(arguments: TestStores.kinds) func missingPathsSayWhatToGive(_ kind: TestStoreKind) async throws {
+        let store = try await TestStores.make(kind)
         let missing = try TemporaryDirectory.make().appendingPathComponent("nope.json").path
         await #expect {
             _ = try await TelegramImporter(path: missing).run(into: store)

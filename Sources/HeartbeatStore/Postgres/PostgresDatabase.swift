@@ -83,6 +83,9 @@ public final class PostgresDatabase: Sendable {
         }
     }
 
+    /// Every migration this version knows, in order.
+    public static var migrationNames: [String] { PostgresMigrations.all.map(\.name) }
+
     /// The names of the migrations applied, in order.
     public func appliedMigrations() async throws -> [String] {
         var names: [String] = []
