@@ -33,7 +33,11 @@ final class PostgresIngestTransaction: IngestTransaction {
     private var activities = CopyText()
     private var reactions = CopyText()
     private var mentions = CopyText()
-    private var linkOrder: Int64 = 0
+    /// True while the community held no activity when the import began and no repeated message
+    /// has turned up: rows then go straight into the tables with `COPY` (nothing can conflict),
+    /// skipping the staging tables. A unique violation (the same message twice in this export)
+    /// rolls that back to a savepoint and takes the staged path from then on.
+    private var copyDirectly: Bool
     /// Sources replaced since the last flush: their earlier rows go before the new ones arrive.
     private var replacedSources: [Int64] = []
     private var stagingCreated = false
@@ -51,6 +55,9 @@ final class PostgresIngestTransaction: IngestTransaction {
         self.communityID = communityID
         self.logger = logger
         platform = workspace.platform
+        copyDirectly = !(try Self.run(
+            connection, "SELECT EXISTS (SELECT 1 FROM activity WHERE community_id = \(communityID))", logger: logger
+        ).rows[0].decode(Bool.self))
         workspaceID = try Self.run(
             connection,
             """
@@ -96,7 +103,11 @@ final class PostgresIngestTransaction: IngestTransaction {
     /// Sends staged rows with `COPY table (columns) FROM STDIN`, in pieces of 1 MiB.
     private func copy(_ rows: inout CopyText, into table: String, columns: [String]) throws {
         guard !rows.isEmpty else { return }
-        let data = rows.take()
+        try copy(rows.take(), into: table, columns: columns)
+    }
+
+    private func copy(_ data: ByteBuffer, into table: String, columns: [String]) throws {
+        guard data.readableBytes > 0 else { return }
         let connection = connection
         let logger = logger
         try Blocking.run {
@@ -170,6 +181,13 @@ final class PostgresIngestTransaction: IngestTransaction {
         identitiesChanged = true
         return id
     }
+
+    private static let activityColumns = [
+        "community_id", "id", "space_id", "identity_id", "source_file_id", "kind", "subtype", "time", "external_id",
+        "thread_root", "parent_identity_id", "text", "is_question", "edited_at",
+    ]
+    private static let reactionColumns = ["community_id", "activity_id", "name", "identity_id"]
+    private static let mentionColumns = ["community_id", "activity_id", "identity_id"]
 
     private static let identityColumns = [
         "community_id", "id", "member_id", "workspace_id", "platform", "external_id", "handle", "display_name",
@@ -295,6 +313,7 @@ final class PostgresIngestTransaction: IngestTransaction {
                 let id = try blockIDs.next(run)
                 let author = try activity.authorID.map { try identityID(for: $0, isBot: activity.kind == .botMessage) }
                 let parent = try activity.parentAuthorID.map { try identityID(for: $0, isBot: false) }
+                activities.int(communityID)
                 activities.int(id)
                 activities.int(spaceID)
                 activities.int(author)
@@ -312,8 +331,7 @@ final class PostgresIngestTransaction: IngestTransaction {
                 for reaction in activity.reactions {
                     for user in reaction.userIDs {
                         let reactor = try identityID(for: user, isBot: false)
-                        linkOrder += 1
-                        reactions.int(linkOrder)
+                        reactions.int(communityID)
                         reactions.int(id)
                         reactions.text(reaction.name)
                         reactions.int(reactor)
@@ -322,8 +340,7 @@ final class PostgresIngestTransaction: IngestTransaction {
                 }
                 for mention in activity.mentions {
                     guard let mentioned = identityIDs[mention] else { continue }
-                    linkOrder += 1
-                    mentions.int(linkOrder)
+                    mentions.int(communityID)
                     mentions.int(id)
                     mentions.int(mentioned)
                     mentions.endRow()
@@ -346,12 +363,18 @@ final class PostgresIngestTransaction: IngestTransaction {
         guard !stagingCreated else { return }
         for statement: PostgresQuery in [
             """
-            CREATE TEMP TABLE stage_activity (id BIGINT, space_id BIGINT, identity_id BIGINT, source_file_id BIGINT,
+            CREATE TEMP TABLE stage_activity (community_id BIGINT, id BIGINT, space_id BIGINT, identity_id BIGINT, source_file_id BIGINT,
                 kind INTEGER, subtype TEXT, time BIGINT, external_id TEXT, thread_root BIGINT, parent_identity_id BIGINT,
                 text TEXT, is_question BOOLEAN, edited_at BIGINT) ON COMMIT DROP
             """,
-            "CREATE TEMP TABLE stage_reaction (ord BIGINT, activity_id BIGINT, name TEXT, identity_id BIGINT) ON COMMIT DROP",
-            "CREATE TEMP TABLE stage_mention (ord BIGINT, activity_id BIGINT, identity_id BIGINT) ON COMMIT DROP",
+            """
+            CREATE TEMP TABLE stage_reaction (ord BIGSERIAL, community_id BIGINT, activity_id BIGINT, name TEXT,
+                identity_id BIGINT) ON COMMIT DROP
+            """,
+            """
+            CREATE TEMP TABLE stage_mention (ord BIGSERIAL, community_id BIGINT, activity_id BIGINT, identity_id BIGINT)
+                ON COMMIT DROP
+            """,
             """
             CREATE TEMP TABLE stage_source (id BIGINT, key TEXT, path TEXT, size BIGINT, checksum TEXT, imported_at BIGINT,
                 activity_count BIGINT, modified BIGINT) ON COMMIT DROP
@@ -434,18 +457,29 @@ final class PostgresIngestTransaction: IngestTransaction {
         }
         guard !activities.isEmpty else { return }
         let staged = activities.rows
-        try copy(
-            &activities, into: "stage_activity",
-            columns: ["id", "space_id", "identity_id", "source_file_id", "kind", "subtype", "time", "external_id",
-                "thread_root", "parent_identity_id", "text", "is_question", "edited_at"])
+        let activityData = activities.take()
+        let reactionData = reactions.take()
+        let mentionData = mentions.take()
+        if copyDirectly {
+            try run("SAVEPOINT direct_copy")
+            do {
+                try copy(activityData, into: "activity", columns: Self.activityColumns)
+                try copy(reactionData, into: "reaction", columns: Self.reactionColumns)
+                try copy(mentionData, into: "mention", columns: Self.mentionColumns)
+                try run("RELEASE SAVEPOINT direct_copy")
+                return
+            } catch {
+                try run("ROLLBACK TO SAVEPOINT direct_copy")
+                copyDirectly = false
+            }
+        }
+        try createStaging()
+        try copy(activityData, into: "stage_activity", columns: Self.activityColumns)
         let inserted =
             try run(
                 """
-                INSERT INTO activity (community_id, id, space_id, identity_id, source_file_id, kind, subtype, time,
-                    external_id, thread_root, parent_identity_id, text, is_question, edited_at)
-                SELECT \(c)::bigint, id, space_id, identity_id, source_file_id, kind, subtype, time, external_id, thread_root,
-                    parent_identity_id, text, is_question, edited_at
-                FROM stage_activity ORDER BY id
+                INSERT INTO activity (\(unescaped: Self.activityColumns.joined(separator: ", ")))
+                SELECT \(unescaped: Self.activityColumns.joined(separator: ", ")) FROM stage_activity ORDER BY id
                 ON CONFLICT (community_id, space_id, external_id) DO NOTHING
                 """
             ).metadata.rows ?? 0
@@ -454,20 +488,21 @@ final class PostgresIngestTransaction: IngestTransaction {
         let onlyKept: String =
             inserted < staged
             ? " WHERE EXISTS (SELECT 1 FROM activity a WHERE a.community_id = \(c) AND a.id = s.activity_id)" : ""
-        if !reactions.isEmpty {
-            try copy(&reactions, into: "stage_reaction", columns: ["ord", "activity_id", "name", "identity_id"])
+        if reactionData.readableBytes > 0 {
+            try copy(reactionData, into: "stage_reaction", columns: Self.reactionColumns)
             try run(
                 """
                 INSERT INTO reaction (community_id, activity_id, name, identity_id)
-                SELECT \(c)::bigint, s.activity_id, s.name, s.identity_id FROM stage_reaction s\(unescaped: onlyKept) ORDER BY s.ord
+                SELECT s.community_id, s.activity_id, s.name, s.identity_id FROM stage_reaction s\(unescaped: onlyKept)
+                ORDER BY s.ord
                 """)
         }
-        if !mentions.isEmpty {
-            try copy(&mentions, into: "stage_mention", columns: ["ord", "activity_id", "identity_id"])
+        if mentionData.readableBytes > 0 {
+            try copy(mentionData, into: "stage_mention", columns: Self.mentionColumns)
             try run(
                 """
                 INSERT INTO mention (community_id, activity_id, identity_id)
-                SELECT \(c)::bigint, s.activity_id, s.identity_id FROM stage_mention s\(unescaped: onlyKept) ORDER BY s.ord
+                SELECT s.community_id, s.activity_id, s.identity_id FROM stage_mention s\(unescaped: onlyKept) ORDER BY s.ord
                 """)
         }
         try run("TRUNCATE stage_activity, stage_reaction, stage_mention")

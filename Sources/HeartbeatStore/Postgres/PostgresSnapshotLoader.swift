@@ -13,20 +13,46 @@ struct PostgresSnapshotLoader {
     let query: ActivityQuery
     let logger: Logger
 
-    func load() async throws -> CommunitySnapshot {
-        try await connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
-        do {
-            let directory = try await readDirectory()
-            var scans: [ActivityScan] = []
-            if directory.activityIDs != nil { scans = [try await scanActivities(directory)] }
-            let reactions = try await scanLinks(table: "reaction")
-            let mentions = query.includeMentions ? try await scanLinks(table: "mention") : nil
-            try await connection.execute("COMMIT", logger: logger)
-            return SQLiteSnapshotLoader.assemble(
-                directory: directory, scans: scans, reactions: reactions, mentions: mentions, query: query)
-        } catch {
-            _ = try? await connection.execute("ROLLBACK", logger: logger)
-            throw error
+    /// Reads on three connections at once, all in one snapshot of the database (the first
+    /// exports it, the others adopt it): the lower and upper half of the activities, and the
+    /// reactions and mentions. Decoding rows is the client's work, so halves decode on two cores.
+    static func load(
+        client: PostgresClient, communityID: Int64, query: ActivityQuery, logger: Logger
+    ) async throws -> CommunitySnapshot {
+        try await client.withConnection { first in
+            try await client.withConnection { second in
+                try await client.withConnection { third in
+                    let main = PostgresSnapshotLoader(connection: first, communityID: communityID, query: query, logger: logger)
+                    let upper = PostgresSnapshotLoader(connection: second, communityID: communityID, query: query, logger: logger)
+                    let links = PostgresSnapshotLoader(connection: third, communityID: communityID, query: query, logger: logger)
+                    try await first.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                    do {
+                        let snapshotID = try await first.rows("SELECT pg_export_snapshot()", logger: logger)[0].decode(String.self)
+                        for connection in [second, third] {
+                            try await connection.execute("BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY", logger: logger)
+                            try await connection.execute(
+                                PostgresQuery(unsafeSQL: "SET TRANSACTION SNAPSHOT '\(snapshotID)'"), logger: logger)
+                        }
+                        // Reactions, then mentions, on the third connection while the others scan.
+                        async let linkRead = links.scanLinks(includingMentions: query.includeMentions)
+                        let directory = try await main.readDirectory()
+                        var scans: [ActivityScan] = []
+                        if let ids = directory.activityIDs {
+                            let middle = ids.lowerBound + (ids.upperBound - ids.lowerBound) / 2
+                            async let upperScan = upper.scanActivities(directory, ids: (middle + 1)...max(middle + 1, ids.upperBound))
+                            let lowerScan = try await main.scanActivities(directory, ids: ids.lowerBound...middle)
+                            scans = [lowerScan, try await upperScan]
+                        }
+                        let (reactions, mentions) = try await linkRead
+                        for connection in [first, second, third] { try await connection.execute("COMMIT", logger: logger) }
+                        return SQLiteSnapshotLoader.assemble(
+                            directory: directory, scans: scans, reactions: reactions, mentions: mentions, query: query)
+                    } catch {
+                        for connection in [first, second, third] { _ = try? await connection.execute("ROLLBACK", logger: logger) }
+                        throw error
+                    }
+                }
+            }
         }
     }
 
@@ -87,13 +113,14 @@ struct PostgresSnapshotLoader {
     }
 
     /// Every activity of the community in id order, fed to one `ActivityScan` as rows arrive.
-    private func scanActivities(_ directory: SnapshotDirectory) async throws -> ActivityScan {
+    private func scanActivities(_ directory: SnapshotDirectory, ids: ClosedRange<Int64>) async throws -> ActivityScan {
         let includeText = query.includeText
         let scan = ScanBox(ActivityScan(directory: directory, query: query, capacity: 1 << 16))
         let sql: PostgresQuery = """
             SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
             \(unescaped: includeText ? ", text" : "")
-            FROM activity WHERE community_id = \(communityID) ORDER BY id
+            FROM activity WHERE community_id = \(communityID) AND id BETWEEN \(ids.lowerBound) AND \(ids.upperBound)
+            ORDER BY id
             """
         let done: EventLoopFuture<PostgresQueryMetadata> = connection.query(sql, logger: logger) { row in
             var cells = RowCells(row)
@@ -111,6 +138,11 @@ struct PostgresSnapshotLoader {
         }
         _ = try await done.get()
         return scan.value
+    }
+
+    private func scanLinks(includingMentions: Bool) async throws -> (ActivityLinkScan, ActivityLinkScan?) {
+        let reactions = try await scanLinks(table: "reaction")
+        return (reactions, includingMentions ? try await scanLinks(table: "mention") : nil)
     }
 
     /// `reaction` or `mention` rows of the community in the order they were written.

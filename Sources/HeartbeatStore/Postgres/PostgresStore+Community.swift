@@ -45,9 +45,10 @@ extension PostgresStore: CommunityStore {
     }
 
     public func snapshot(_ query: ActivityQuery) async throws -> CommunitySnapshot {
-        try await read { connection in
-            try await PostgresSnapshotLoader(connection: connection, communityID: communityID, query: query, logger: logger)
-                .load()
+        do {
+            return try await PostgresSnapshotLoader.load(client: client, communityID: communityID, query: query, logger: logger)
+        } catch let error where PostgresFailure.isDatabaseError(error) {
+            throw StoreError.database(database.location, PostgresFailure.describe(error))
         }
     }
 
