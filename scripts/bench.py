@@ -19,7 +19,7 @@ import argparse, json, os, shutil, statistics, subprocess, sys, tempfile
 
 ROOT = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("HEARTBEAT_SHARED", os.path.join(ROOT, "..", "shared"))
-BIN = os.path.join(ROOT, ".build", "release", "heartbeat")
+BIN = os.environ.get("HEARTBEAT_BIN", os.path.join(ROOT, ".build", "release", "heartbeat"))
 DATA = os.path.join(ROOT, "bench-data")
 INTELLIGENCE = ["influence", "organic", "retention", "topics", "segments", "activity", "responsiveness"]
 
