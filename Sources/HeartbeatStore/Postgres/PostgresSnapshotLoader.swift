@@ -45,7 +45,7 @@ struct PostgresSnapshotLoader {
                         }
                         let (reactions, mentions) = try await linkRead
                         for connection in [first, second, third] { try await connection.execute("COMMIT", logger: logger) }
-                        return SQLiteSnapshotLoader.assemble(
+                        return SnapshotAssembly.assemble(
                             directory: directory, scans: scans, reactions: reactions, mentions: mentions, query: query)
                     } catch {
                         for connection in [first, second, third] { _ = try? await connection.execute("ROLLBACK", logger: logger) }
@@ -59,7 +59,7 @@ struct PostgresSnapshotLoader {
     /// The queried spaces (by name in byte order, as SQLite sorts, then id) and the members.
     private func readDirectory() async throws -> SnapshotDirectory {
         let all = try await Self.spaces(connection, communityID: communityID, platform: query.platform, logger: logger)
-        let spaces = try SQLiteSnapshotLoader.selectSpaces(all, query: query) ?? all.map(\.info)
+        let spaces = try SnapshotAssembly.selectSpaces(all, query: query) ?? all.map(\.info)
 
         var fold = MemberFold()
         let rows = try await connection.rows(

@@ -70,7 +70,7 @@ extension PostgresStore: CommunityStore {
         try await read { connection in
             let all = try await PostgresSnapshotLoader.spaces(
                 connection, communityID: communityID, platform: query.platform, logger: logger)
-            let selected = try SQLiteSnapshotLoader.selectSpaces(all, query: query)
+            let selected = try SnapshotAssembly.selectSpaces(all, query: query)
             let spaceIDs = selected?.map(\.id)
             let row = try await connection.rows(
                 """

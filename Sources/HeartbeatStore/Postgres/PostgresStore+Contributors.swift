@@ -72,7 +72,7 @@ extension PostgresStore: ContributorStore {
 
     public func addSubmission(_ new: NewSubmission) async throws -> Submission {
         let new = try new.validated()
-        return try await contributorWrite { connection in
+        return try await write { connection in
             let id = try await insert(new, connection)
             try await bumpGeneration(connection)
             return try await submissions(connection, .id(id))[0]
@@ -90,7 +90,7 @@ extension PostgresStore: ContributorStore {
     public func moveSubmission(
         id: Int64, to state: SubmissionState, at: Timestamp, actor: String, comment: String, url: String?
     ) async throws -> Submission {
-        try await contributorWrite { connection in
+        try await write { connection in
             guard let current = try await submissions(connection, .id(id)).first else {
                 throw ContributorError.unknownSubmission(id)
             }
@@ -113,7 +113,7 @@ extension PostgresStore: ContributorStore {
     }
 
     public func assignEditor(id: Int64, editorID: Int64?, at: Timestamp, actor: String, comment: String) async throws -> Submission {
-        try await contributorWrite { connection in
+        try await write { connection in
             guard try await submissions(connection, .id(id)).first != nil else {
                 throw ContributorError.unknownSubmission(id)
             }
@@ -154,7 +154,7 @@ extension PostgresStore: ContributorStore {
 
     public func importSubmissions(_ rows: [NewSubmission]) async throws -> SubmissionImportSummary {
         let rows = try rows.map { try $0.validated() }
-        return try await contributorWrite { connection in
+        return try await write { connection in
             var summary = SubmissionImportSummary()
             for row in rows {
                 guard
@@ -220,7 +220,7 @@ extension PostgresStore: ContributorStore {
     }
 
     public func grantRole(memberID: Int64, role: String, starts: CivilDate, note: String) async throws -> RoleGrant {
-        try await contributorWrite { connection in
+        try await write { connection in
             guard let member = try await memberRefs(connection, ids: [memberID]).first else {
                 throw ContributorError.unknownMember("#\(memberID)", suggestions: [])
             }
@@ -240,7 +240,7 @@ extension PostgresStore: ContributorStore {
     }
 
     public func revokeRole(memberID: Int64, role: String, ends: CivilDate) async throws -> RoleGrant {
-        try await contributorWrite { connection in
+        try await write { connection in
             guard let member = try await memberRefs(connection, ids: [memberID]).first else {
                 throw ContributorError.unknownMember("#\(memberID)", suggestions: [])
             }
@@ -281,7 +281,7 @@ extension PostgresStore: ContributorStore {
     public func publishGuidelines(version: String, published: CivilDate, url: String?) async throws -> GuidelineVersion {
         let version = version.trimmingCharacters(in: .whitespaces)
         guard !version.isEmpty else { throw ContributorError.invalidInput("a guidelines version needs a name (e.g. 2.0).") }
-        return try await contributorWrite { connection in
+        return try await write { connection in
             if try await guidelineVersionExists(connection, version) { throw ContributorError.versionExists(version) }
             try await connection.execute(
                 """
@@ -294,7 +294,7 @@ extension PostgresStore: ContributorStore {
     }
 
     public func acceptGuidelines(memberID: Int64, version: String, at: Timestamp) async throws -> GuidelineAcceptance {
-        try await contributorWrite { connection in
+        try await write { connection in
             guard let member = try await memberRefs(connection, ids: [memberID]).first else {
                 throw ContributorError.unknownMember("#\(memberID)", suggestions: [])
             }
@@ -358,25 +358,6 @@ extension PostgresStore: ContributorStore {
 
     // MARK: - Helpers
 
-    /// `write`, with a `ContributorError` thrown by `body` coming out unchanged after the rollback:
-    /// `read`/`write` pass only `StoreError`s through and report anything else as a database
-    /// failure, while callers (and the SQLite store) answer with the contributor program's own errors.
-    private func contributorWrite<T: Sendable>(_ body: (PostgresConnection) async throws -> T) async throws -> T {
-        var refusal: ContributorError?
-        do {
-            return try await write { connection in
-                do {
-                    return try await body(connection)
-                } catch let error as ContributorError {
-                    refusal = error
-                    throw error
-                }
-            }
-        } catch {
-            if let refusal { throw refusal }
-            throw error
-        }
-    }
 
     /// Which submissions `submissions(_:_:)` loads.
     private enum SubmissionFilter {

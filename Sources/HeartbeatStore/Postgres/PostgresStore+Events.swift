@@ -38,8 +38,8 @@ extension PostgresStore: EventStore {
 
     public func saveAttendance(_ attendees: [EventAttendee]) async throws -> UpsertCounts {
         guard !attendees.isEmpty else { return UpsertCounts() }
-        let outcome: Result<UpsertCounts, EventError> = try await write { connection in
-            if let refusal = try await unknownEvent(in: attendees.map(\.eventID), connection) { return .failure(refusal) }
+        return try await write { connection in
+            if let refusal = try await unknownEvent(in: attendees.map(\.eventID), connection) { throw refusal }
             let stored = try await storedAttendees(connection, keys: attendees)
             let counts = try await saveKeyedRows(
                 attendees, stored: stored, key: { EventRowKey(event: $0.eventID, key: $0.key) }, connection
@@ -60,15 +60,14 @@ extension PostgresStore: EventStore {
                     binds.append(attendee.minutes)
                 }
             }
-            return .success(counts)
+            return counts
         }
-        return try outcome.get()
     }
 
     public func saveFeedback(_ responses: [EventFeedback]) async throws -> UpsertCounts {
         guard !responses.isEmpty else { return UpsertCounts() }
-        let outcome: Result<UpsertCounts, EventError> = try await write { connection in
-            if let refusal = try await unknownEvent(in: responses.map(\.eventID), connection) { return .failure(refusal) }
+        return try await write { connection in
+            if let refusal = try await unknownEvent(in: responses.map(\.eventID), connection) { throw refusal }
             let stored = try await storedFeedback(connection, keys: responses)
             let counts = try await saveKeyedRows(
                 responses, stored: stored, key: { EventRowKey(event: $0.eventID, key: $0.key) }, connection
@@ -85,9 +84,8 @@ extension PostgresStore: EventStore {
                     binds.append(response.comment)
                 }
             }
-            return .success(counts)
+            return counts
         }
-        return try outcome.get()
     }
 
     public func attendees() async throws -> [EventAttendee] {
@@ -103,8 +101,6 @@ extension PostgresStore: EventStore {
     /// The refusal for the first of `ids` (in the order given) naming no event of this community,
     /// or nil. The SQLite store checks row by row and rolls back at the first unknown event; checking
     /// them all first, before anything is written, gives the same error and the same (empty) result.
-    /// The error is returned rather than thrown because `write` reports anything but a `StoreError`
-    /// as a database failure.
     private func unknownEvent(in ids: [Int64], _ connection: PostgresConnection) async throws -> EventError? {
         let wanted = Array(Set(ids))
         var known = Set<Int64>()

@@ -156,34 +156,24 @@ extension PostgresStore: IdentityStore {
     func resolveIdentities(_ connection: PostgresConnection) async throws {
         let records = try await identityRecords(connection)
         let resolution = IdentityResolver().resolve(records, decisions: try await identityDecisions(connection))
-        var memberOf: [Int64: Int64] = [:]
-        var nameOf: [Int64: String] = [:]
-        for record in records {
-            memberOf[record.id] = record.memberID
-            nameOf[record.id] = record.displayName
+        let assignment = MemberAssignment(records: records, resolution: resolution)
+        var created: [Int64] = []
+        for name in assignment.newMembers {
+            created.append(
+                try await connection.rows(
+                    "INSERT INTO member (community_id, display_name) VALUES (\(communityID), \(name)) RETURNING id",
+                    logger: logger)[0].decode(Int64.self))
         }
-        var claimed = Set<Int64>()
-        var absorbed: [(from: Int64, to: Int64)] = []
         var changedIdentities: [Int64] = []
         var changedMembers: [Int64] = []
-        for group in resolution.groups {
-            let current = Set(group.compactMap { memberOf[$0] }).sorted()
-            let chosen: Int64
-            if let free = current.first(where: { !claimed.contains($0) }) {
-                chosen = free
-            } else {
-                chosen = try await connection.rows(
-                    """
-                    INSERT INTO member (community_id, display_name) VALUES (\(communityID), \(nameOf[group[0]] ?? ""))
-                    RETURNING id
-                    """, logger: logger)[0].decode(Int64.self)
+        for (target, identities) in assignment.people {
+            let member: Int64
+            switch target {
+            case .existing(let id): member = id
+            case .new(let index): member = created[index]
             }
-            claimed.insert(chosen)
-            for identity in group where memberOf[identity] != chosen {
-                changedIdentities.append(identity)
-                changedMembers.append(chosen)
-            }
-            for other in current where other != chosen { absorbed.append((other, chosen)) }
+            changedIdentities += identities
+            changedMembers += Array(repeating: member, count: identities.count)
         }
         if !changedIdentities.isEmpty {
             try await connection.execute(
@@ -193,13 +183,7 @@ extension PostgresStore: IdentityStore {
                 WHERE i.community_id = \(communityID) AND i.id = u.id
                 """, logger: logger)
         }
-        // Each absorbed member once, to the first person that held it (as SQLite's loop does),
-        // and never one that a person kept.
-        var moves: [(from: Int64, to: Int64)] = []
-        for (from, to) in absorbed where !claimed.contains(from) {
-            moves.append((from, to))
-            claimed.insert(from)  // handled once, even if two people shared it before a split
-        }
+        let moves = assignment.absorbed
         guard !moves.isEmpty else { return }
         try await repointMembers(connection, moves)
         try await connection.execute(

@@ -121,32 +121,24 @@ extension SQLiteStore: IdentityStore {
     static func resolveIdentities(_ db: Database) throws {
         let records = try identityRecords(db)
         let resolution = IdentityResolver().resolve(records, decisions: try identityDecisions(db))
-        var memberOf: [Int64: Int64] = [:]
-        var nameOf: [Int64: String] = [:]
-        for record in records {
-            memberOf[record.id] = record.memberID
-            nameOf[record.id] = record.displayName
+        let assignment = MemberAssignment(records: records, resolution: resolution)
+        var created: [Int64] = []
+        for name in assignment.newMembers {
+            try db.execute(sql: "INSERT INTO member (display_name) VALUES (?)", arguments: [name])
+            created.append(db.lastInsertedRowID)
         }
-        var claimed = Set<Int64>()
-        var absorbed: [(from: Int64, to: Int64)] = []
         let update = try db.cachedStatement(sql: "UPDATE identity SET member_id = ? WHERE id = ?")
-        for group in resolution.groups {
-            let current = Set(group.compactMap { memberOf[$0] }).sorted()
-            let chosen: Int64
-            if let free = current.first(where: { !claimed.contains($0) }) {
-                chosen = free
-            } else {
-                try db.execute(sql: "INSERT INTO member (display_name) VALUES (?)", arguments: [nameOf[group[0]] ?? ""])
-                chosen = db.lastInsertedRowID
+        for (target, identities) in assignment.people {
+            let member: Int64
+            switch target {
+            case .existing(let id): member = id
+            case .new(let index): member = created[index]
             }
-            claimed.insert(chosen)
-            for identity in group where memberOf[identity] != chosen { try update.execute(arguments: [chosen, identity]) }
-            for other in current where other != chosen { absorbed.append((other, chosen)) }
+            for identity in identities { try update.execute(arguments: [member, identity]) }
         }
-        for (from, to) in absorbed where !claimed.contains(from) {
+        for (from, to) in assignment.absorbed {
             try repointMember(db, from: from, to: to)
             try db.execute(sql: "DELETE FROM member WHERE id = ?", arguments: [from])
-            claimed.insert(from)  // handled once, even if two people shared it before a split
         }
     }
 
