@@ -71,6 +71,53 @@ struct DashboardCommunityTests {
         ((reply.json as? [String: Any])?["error"] as? [String: Any])?["message"] as? String ?? ""
     }
 
+    /// An import running while the JSON API serves its community: every reply shows the community
+    /// before the import (empty) or after it, never part of it. The import is one transaction and
+    /// each report reads one repeatable-read snapshot; the report cache is keyed by the generation
+    /// the import bumps, so a reply cached before cannot outlive it.
+    @Test(.enabled(if: GeneratedExport.isAvailable, "needs ../shared/tools/gen_slack.py"))
+    func theAPIDuringAnImportShowsBeforeOrAfterNeverPart() async throws {
+        let export = try GeneratedExport.make(messages: 20_000, users: 400, channels: 8, days: 60)
+        let (database, store) = try await TestStores.newCommunity(named: "busy")
+        let name = store.community.name
+        let admin = "ada-\(UUID().uuidString.prefix(8).lowercased())"
+        _ = try await store.addAccount(name: admin, role: .admin, passwordHash: Bcrypt.hash(DashboardFixture.adminPassword, cost: 4))
+        let dashboard = try Dashboard(communities: try await PostgresCommunities.open(database))
+        var script = DashboardClient(dashboard: dashboard)
+        script.token = try await DashboardFixture.token(for: admin, in: store)
+
+        /// (members, messages, replies, reactions) of one reply; zeros when the report says the
+        /// community holds no activity yet.
+        func state() async throws -> [Int] {
+            let reply = try await script.get("/api/v1/reports/engagement?community=\(name)&all=1")
+            if reply.status != .ok {
+                #expect(Self.errorMessage(reply).contains("no activit"), "\(reply.status): \(reply.text)")
+                return [0, 0, 0, 0]
+            }
+            let json = try #require(reply.json as? [String: Any])
+            let members = try #require((json["members"] as? [String: Any])?["total"] as? Int)
+            let activity = try #require(json["activity"] as? [String: Any])
+            return [members, activity["messages"] as? Int ?? -1, activity["replies"] as? Int ?? -1, activity["reactions"] as? Int ?? -1]
+        }
+
+        let importing = Task { try await SlackImporter(path: export.path).run(into: store) }
+        var seen: [[Int]] = []
+        while true {
+            let current = try await state()
+            seen.append(current)
+            if current != [0, 0, 0, 0] { break }
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        let summary = try await importing.value
+        let after = try await state()
+        #expect(after[0] > 390 && after[1] > 0 && after[2] > 0 && after[3] > 0, "\(after)")
+        #expect(summary.activitiesWritten > 19_000)
+        for current in seen {
+            #expect(current == [0, 0, 0, 0] || current == after, "a reply showed part of the import: \(current), after: \(after)")
+        }
+        #expect(seen.first == [0, 0, 0, 0], "the first reply came before the import committed")
+    }
+
     @Test func anAdminSwitchesBetweenCommunitiesAndSeesEachOnesOwnFigures() async throws {
         let setup = try await Self.setUp()
         let (a, b) = (setup.a, setup.b)

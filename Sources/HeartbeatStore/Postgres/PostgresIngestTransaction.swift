@@ -44,6 +44,8 @@ final class PostgresIngestTransaction: IngestTransaction {
 
     /// Set when accounts were added or updated: the store re-resolves identities before commit.
     private(set) var identitiesChanged = false
+    /// Activities sent in this import (stored or skipped as repeats): how much the tables grew.
+    private(set) var activitiesStaged = 0
     /// Activities counted by `replaceSource` that the database already held.
     private var alreadyStored = 0
 
@@ -348,6 +350,7 @@ final class PostgresIngestTransaction: IngestTransaction {
                 staged += 1
             }
         }
+        activitiesStaged += staged
         if activities.byteCount + reactions.byteCount + newIdentities.byteCount > Self.flushBytes { try flush() }
         return staged
     }

@@ -15,7 +15,9 @@ struct PostgresSnapshotLoader {
 
     /// Reads on three connections at once, all in one snapshot of the database (the first
     /// exports it, the others adopt it): the lower and upper half of the activities, and the
-    /// reactions and mentions. Decoding rows is the client's work, so halves decode on two cores.
+    /// reactions and mentions. Columns arrive as arrays, a chunk of rows at a time
+    /// (`PostgresWireArray`): building them is the server's work, so the halves build on two
+    /// server processes while the client reads the previous chunks.
     static func load(
         client: PostgresClient, communityID: Int64, query: ActivityQuery, logger: Logger
     ) async throws -> CommunitySnapshot {
@@ -61,21 +63,40 @@ struct PostgresSnapshotLoader {
         let all = try await Self.spaces(connection, communityID: communityID, platform: query.platform, logger: logger)
         let spaces = try SnapshotAssembly.selectSpaces(all, query: query) ?? all.map(\.info)
 
-        var fold = MemberFold()
-        let rows = try await connection.rows(
+        // One row of arrays (see `PostgresWireArray`), in member then identity order: the fold
+        // groups a member's identities as they come.
+        let row = try await connection.rows(
             """
-            SELECT i.id, i.member_id, i.display_name, i.handle, i.title, i.platform, i.is_bot, i.is_deleted,
-                i.external_id, i.time_zone, i.is_admin
-            FROM identity i
-            WHERE i.community_id = \(communityID) AND (\(query.platform?.rawValue)::text IS NULL OR i.platform = \(query.platform?.rawValue))
-            ORDER BY i.member_id, i.id
-            """, logger: logger)
-        for row in rows {
-            let (id, member, displayName, handle, title, platform, isBot, isDeleted, externalID, timeZone, isAdmin) =
-                try row.decode((Int64, Int64, String, String, String?, String, Bool, Bool, String, String?, Bool).self)
+            SELECT array_agg(id), array_agg(member_id), array_agg(display_name), array_agg(handle), array_agg(title),
+                array_agg(platform), array_agg(is_bot), array_agg(is_deleted), array_agg(external_id),
+                array_agg(time_zone), array_agg(is_admin)
+            FROM (
+                SELECT id, member_id, display_name, handle, title, platform, is_bot, is_deleted, external_id, time_zone,
+                    is_admin
+                FROM identity
+                WHERE community_id = \(communityID)
+                    AND (\(query.platform?.rawValue)::text IS NULL OR platform = \(query.platform?.rawValue))
+                ORDER BY member_id, id
+            ) i
+            """, logger: logger)[0]
+        var cells = row.makeIterator()
+        var idCells = try PostgresWireArray(cells.next()?.bytes)
+        var memberCells = try PostgresWireArray(cells.next()?.bytes)
+        let ids = idCells.int64s(null: 0), memberIDs = memberCells.int64s(null: 0)
+        var columns = try (0..<9).map { _ in try PostgresWireArray(cells.next()?.bytes) }
+        let displayNames = columns[0].strings(), handles = columns[1].strings(), titles = columns[2].optionalStrings()
+        let platforms = columns[3].strings(), bots = columns[4].bools(), deleted = columns[5].bools()
+        let externalIDs = columns[6].strings(), timeZones = columns[7].optionalStrings(), admins = columns[8].bools()
+        var order = Array(ids.indices)
+        if !zip(order.dropFirst(), order).allSatisfy({ (memberIDs[$0.1], ids[$0.1]) < (memberIDs[$0.0], ids[$0.0]) }) {
+            order.sort { (memberIDs[$0], ids[$0]) < (memberIDs[$1], ids[$1]) }  // SQL does not promise the order
+        }
+        var fold = MemberFold()
+        for index in order {
             fold.add(
-                identity: id, member: member, displayName: displayName, handle: handle, title: title, platform: platform,
-                isBot: isBot, isDeleted: isDeleted, externalID: externalID, timeZone: timeZone, isAdmin: isAdmin)
+                identity: ids[index], member: memberIDs[index], displayName: displayNames[index], handle: handles[index],
+                title: titles[index], platform: platforms[index], isBot: bots[index], isDeleted: deleted[index],
+                externalID: externalIDs[index], timeZone: timeZones[index], isAdmin: admins[index])
         }
         let bounds = try await connection.rows(
             """
@@ -112,32 +133,81 @@ struct PostgresSnapshotLoader {
         return all
     }
 
-    /// Every activity of the community in id order, fed to one `ActivityScan` as rows arrive.
+    /// Activities and links are read in chunks of this many rows, each chunk one row of arrays
+    /// (see `PostgresWireArray`): a bounded message whatever the community's size.
+    static let chunkRows = 65_536
+
+    /// Every activity with an id in `ids`, in id order, fed to one `ActivityScan`. Each chunk is
+    /// the next `chunkRows` activities by id (the primary key's order), sent as one array per
+    /// column.
     private func scanActivities(_ directory: SnapshotDirectory, ids: ClosedRange<Int64>) async throws -> ActivityScan {
         let includeText = query.includeText
-        let scan = ScanBox(ActivityScan(directory: directory, query: query, capacity: 1 << 16))
-        let sql: PostgresQuery = """
-            SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
-            \(unescaped: includeText ? ", text" : "")
-            FROM activity WHERE community_id = \(communityID) AND id BETWEEN \(ids.lowerBound) AND \(ids.upperBound)
-            ORDER BY id
-            """
-        let done: EventLoopFuture<PostgresQueryMetadata> = connection.query(sql, logger: logger) { row in
-            var cells = RowCells(row)
-            let id = cells.int64()
-            let identity = cells.optionalInt64()
-            let space = cells.int64()
-            let kind = Int64(cells.int32())
-            let time = cells.int64()
-            let threadRoot = cells.optionalInt64()
-            let parent = cells.optionalInt64()
-            let isQuestion = cells.bool()
-            scan.value.add(
-                id: id, identity: identity, space: space, kind: kind, time: time, threadRoot: threadRoot,
-                parentIdentity: parent, isQuestion: isQuestion, text: { cells.string() })
+        var scan = ActivityScan(
+            directory: directory, query: query, capacity: Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 22)))
+        var after = ids.lowerBound - 1
+        while true {
+            let row = try await connection.rows(
+                """
+                SELECT array_agg(id), array_agg(identity_id), array_agg(space_id), array_agg(kind * 2 + is_question::int),
+                    array_agg(time), array_agg(thread_root), array_agg(parent_identity_id)\
+                \(unescaped: includeText ? ", array_agg(text)" : "")
+                FROM (
+                    SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
+                \(unescaped: includeText ? ", text" : "")
+                    FROM activity
+                    WHERE community_id = \(communityID) AND id > \(after) AND id <= \(ids.upperBound)
+                    ORDER BY id LIMIT \(Self.chunkRows)
+                ) chunk
+                """, logger: logger)[0]
+            var cells = row.makeIterator()
+            var idCells = try PostgresWireArray(cells.next()?.bytes)
+            let count = idCells.count
+            guard count > 0 else { break }
+            let idValues = idCells.int64s(null: 0)
+            var identities = try PostgresWireArray(cells.next()?.bytes)
+            var spaces = try PostgresWireArray(cells.next()?.bytes)
+            // Kind and question flag in one integer (kind * 2 + flag): one array fewer to build.
+            var kindsAndQuestions = try PostgresWireArray(cells.next()?.bytes)
+            var times = try PostgresWireArray(cells.next()?.bytes)
+            var roots = try PostgresWireArray(cells.next()?.bytes)
+            var parents = try PostgresWireArray(cells.next()?.bytes)
+            var texts = try PostgresWireArray(includeText ? cells.next()?.bytes : nil)
+            if Self.isAscending(idValues) {
+                // The usual case: the aggregate kept the subquery's order, so the arrays are
+                // read straight through in step.
+                for id in idValues {
+                    var textRead = false
+                    let kindAndQuestion = kindsAndQuestions.nextInt64() ?? 0
+                    scan.add(
+                        id: id, identity: identities.nextInt64(), space: spaces.nextInt64() ?? 0,
+                        kind: kindAndQuestion >> 1, time: times.nextInt64() ?? 0, threadRoot: roots.nextInt64(),
+                        parentIdentity: parents.nextInt64(), isQuestion: kindAndQuestion & 1 == 1,
+                        text: {
+                            textRead = true
+                            return texts.nextString()
+                        })
+                    if includeText && !textRead { texts.skip() }
+                }
+            } else {
+                // SQL does not promise that order, so put the chunk in id order here if needed.
+                let identityValues = (0..<count).map { _ in identities.nextInt64() }
+                let spaceValues = spaces.int64s(null: 0), kindValues = kindsAndQuestions.int64s(null: 0)
+                let timeValues = times.int64s(null: 0)
+                let rootValues = (0..<count).map { _ in roots.nextInt64() }
+                let parentValues = (0..<count).map { _ in parents.nextInt64() }
+                let textValues = includeText ? (0..<count).map { _ in texts.nextString() } : []
+                for index in (0..<count).sorted(by: { idValues[$0] < idValues[$1] }) {
+                    scan.add(
+                        id: idValues[index], identity: identityValues[index], space: spaceValues[index],
+                        kind: kindValues[index] >> 1, time: timeValues[index], threadRoot: rootValues[index],
+                        parentIdentity: parentValues[index], isQuestion: kindValues[index] & 1 == 1,
+                        text: { textValues[index] })
+                }
+            }
+            guard count == Self.chunkRows, let last = idValues.max() else { break }
+            after = last
         }
-        _ = try await done.get()
-        return scan.value
+        return scan
     }
 
     private func scanLinks(includingMentions: Bool) async throws -> (ActivityLinkScan, ActivityLinkScan?) {
@@ -145,57 +215,50 @@ struct PostgresSnapshotLoader {
         return (reactions, includingMentions ? try await scanLinks(table: "mention") : nil)
     }
 
-    /// `reaction` or `mention` rows of the community in the order they were written.
+    /// `reaction` or `mention` rows of the community in the order they were written (`seq`), in
+    /// chunks of arrays like the activities.
     private func scanLinks(table: String) async throws -> ActivityLinkScan {
-        let links = ScanBox((activityIDs: [Int64](), identityIDs: [Int64]()))
-        let done: EventLoopFuture<PostgresQueryMetadata> = connection.query(
-            "SELECT activity_id, identity_id FROM \(unescaped: table) WHERE community_id = \(communityID) ORDER BY seq",
-            logger: logger
-        ) { row in
-            var cells = RowCells(row)
-            links.value.activityIDs.append(cells.int64())
-            links.value.identityIDs.append(cells.optionalInt64() ?? ActivityLinkScan.noIdentity)
+        var activityIDs: [Int64] = [], identityIDs: [Int64] = []
+        var after = Int64.min
+        while true {
+            let row = try await connection.rows(
+                """
+                SELECT array_agg(seq), array_agg(activity_id), array_agg(identity_id) FROM (
+                    SELECT seq, activity_id, identity_id FROM \(unescaped: table)
+                    WHERE community_id = \(communityID) AND seq > \(after) ORDER BY seq LIMIT \(Self.chunkRows)
+                ) chunk
+                """, logger: logger)[0]
+            var cells = row.makeIterator()
+            var seqCells = try PostgresWireArray(cells.next()?.bytes)
+            guard seqCells.count > 0 else { break }
+            let seqs = seqCells.int64s(null: 0)
+            var activities = try PostgresWireArray(cells.next()?.bytes)
+            var identities = try PostgresWireArray(cells.next()?.bytes)
+            let chunkActivities = activities.int64s(null: 0)
+            let chunkIdentities = identities.int64s(null: ActivityLinkScan.noIdentity)
+            if Self.isAscending(seqs) {
+                activityIDs.append(contentsOf: chunkActivities)
+                identityIDs.append(contentsOf: chunkIdentities)
+            } else {
+                for index in seqs.indices.sorted(by: { seqs[$0] < seqs[$1] }) {
+                    activityIDs.append(chunkActivities[index])
+                    identityIDs.append(chunkIdentities[index])
+                }
+            }
+            guard seqs.count == Self.chunkRows, let last = seqs.max() else { break }
+            after = last
         }
-        _ = try await done.get()
-        return ActivityLinkScan(activityIDs: links.value.activityIDs, identityIDs: links.value.identityIDs)
+        return ActivityLinkScan(activityIDs: activityIDs, identityIDs: identityIDs)
     }
-}
 
-/// A value the row callback fills in: the callback runs on the connection's event loop, one row
-/// after the other, and the value is read only after the query's future completed.
-private final class ScanBox<Value>: @unchecked Sendable {
-    var value: Value
-    init(_ value: Value) { self.value = value }
-}
-
-/// Reads a row's cells left to right straight from the binary wire format (big-endian integers,
-/// one-byte booleans, UTF-8 text): the generic decoder's per-cell checks cost more than the scan.
-struct RowCells {
-    private var iterator: PostgresRow.Iterator
-
-    init(_ row: PostgresRow) { iterator = row.makeIterator() }
-
-    mutating func optionalInt64() -> Int64? {
-        guard let cell = iterator.next(), let bytes = cell.bytes else { return nil }
-        switch bytes.readableBytes {
-        case 8: return bytes.getInteger(at: bytes.readerIndex, endianness: .big, as: Int64.self)
-        case 4: return Int64(bytes.getInteger(at: bytes.readerIndex, endianness: .big, as: Int32.self) ?? 0)
-        default: return Int64(bytes.getString(at: bytes.readerIndex, length: bytes.readableBytes) ?? "")
+    private static func isAscending(_ values: [Int64]) -> Bool {
+        var previous = Int64.min
+        for value in values {
+            if value <= previous { return false }
+            previous = value
         }
-    }
-
-    mutating func int64() -> Int64 { optionalInt64() ?? 0 }
-
-    mutating func int32() -> Int32 { Int32(truncatingIfNeeded: optionalInt64() ?? 0) }
-
-    mutating func bool() -> Bool {
-        guard let cell = iterator.next(), let bytes = cell.bytes, bytes.readableBytes >= 1 else { return false }
-        let byte = bytes.getInteger(at: bytes.readerIndex, as: UInt8.self) ?? 0
-        return byte == 1 || byte == UInt8(ascii: "t")
-    }
-
-    mutating func string() -> String {
-        guard let cell = iterator.next(), let bytes = cell.bytes else { return "" }
-        return bytes.getString(at: bytes.readerIndex, length: bytes.readableBytes) ?? ""
+        return true
     }
 }
+
+
