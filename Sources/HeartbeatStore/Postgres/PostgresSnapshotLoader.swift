@@ -17,7 +17,7 @@ struct PostgresSnapshotLoader {
     /// exports it, the others adopt it): the lower and upper half of the activities, and the
     /// reactions and mentions. Columns arrive as arrays, a chunk of rows at a time
     /// (`PostgresWireArray`): building them is the server's work, so the halves build on two
-    /// server processes while the client reads the previous chunks.
+    /// server processes side by side, each while the client reads the other's last chunk.
     static func load(
         client: PostgresClient, communityID: Int64, query: ActivityQuery, logger: Logger
     ) async throws -> CommunitySnapshot {
