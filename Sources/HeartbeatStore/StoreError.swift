@@ -24,6 +24,13 @@ public struct StoreError: Error, Sendable, CustomStringConvertible {
             "cannot open the database \(path): \(reason). Check the path and permissions, or choose another with --db.")
     }
 
+    static func cannotConnect(_ location: String, database: String, reason: String) -> StoreError {
+        StoreError(
+            .cannotOpen,
+            "cannot connect to \(location): \(reason). Check that the server is running and accepts this user, and that "
+                + "the database exists (createdb \(database)), or choose another with --db or HEARTBEAT_DATABASE_URL.")
+    }
+
     static func accountExists(_ name: String) -> StoreError {
         StoreError(.accountExists, "an account named '\(name)' exists already. Choose another name, or remove it first (heartbeat users remove).")
     }

@@ -108,6 +108,37 @@ import Testing
         #expect(counts.mentions == SlackIngestTests.tinyCounts.mentions)
     }
 
+    /// The activity range (where every report's period starts) follows the rows: a changed file
+    /// that no longer holds the earliest message moves the start, for the whole community and for
+    /// one channel, and always equals the earliest and latest activity a snapshot holds.
+    @Test(arguments: TestStores.kinds) func activityRangeFollowsAChangedFile(_ kind: TestStoreKind) async throws {
+        let copy = try agedCopy()
+        let store = try await TestStores.make(kind)
+        func expectRangeMatchesSnapshot(_ query: ActivityQuery) async throws -> ClosedRange<Timestamp>? {
+            let range = try await store.activityRange(query)
+            let times = try await store.snapshot(query).activities.map(\.time)
+            #expect(range?.lowerBound.microseconds == times.min() && range?.upperBound.microseconds == times.max())
+            return range
+        }
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        let before = try #require(try await expectRangeMatchesSnapshot(ActivityQuery()))
+        let generalBefore = try #require(try await expectRangeMatchesSnapshot(ActivityQuery(spaces: ["general"])))
+        #expect(before.lowerBound == generalBefore.lowerBound)  // general/2026-03-02.json opens the export
+        _ = try #require(try await expectRangeMatchesSnapshot(ActivityQuery(spaces: ["help"])))
+
+        // The first day file now holds one message, five hours after its former first.
+        try """
+        [{"type": "message", "user": "U2", "ts": "1772460000.000100", "text": "rewritten"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-02.json"), atomically: true, encoding: .utf8)
+        let update = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(update.dayFilesImported == 1)
+        let after = try #require(try await expectRangeMatchesSnapshot(ActivityQuery()))
+        #expect(after.lowerBound > before.lowerBound && after.upperBound == before.upperBound)
+        let generalAfter = try #require(try await expectRangeMatchesSnapshot(ActivityQuery(spaces: ["general"])))
+        #expect(generalAfter.lowerBound == Timestamp(microseconds: 1_772_460_000_000_100))
+        #expect(try await store.activityRange(ActivityQuery(platform: .discord)) == nil)
+    }
+
     @Test(arguments: TestStores.kinds) func messageRepeatedInAnotherDayFileIsStoredOnce(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
         // The first question of general/2026-03-02.json again, in a new day file, with a reaction.

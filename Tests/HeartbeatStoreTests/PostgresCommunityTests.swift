@@ -86,6 +86,23 @@ struct PostgresCommunityTests {
         #expect(try await two.appliedMigrations() == PostgresDatabase.migrationNames)
     }
 
+    /// A database that does not exist fails at once with the server's words and what to do,
+    /// not after the pool's minute of retries with a message naming neither.
+    @Test func aMissingDatabaseIsNamedWithTheServersWords() async throws {
+        let url = try #require(TestStores.postgresURL)
+        let slash = try #require(url.range(of: "/", options: .backwards))
+        let base = String(url[..<slash.lowerBound])
+        let query = url.firstIndex(of: "?").map { String(url[$0...]) } ?? ""
+        do {
+            let database = try await PostgresDatabase.open(url: base + "/heartbeat_missing_db" + query)
+            database.close()
+            Issue.record("opened a database that does not exist")
+        } catch let error as StoreError {
+            #expect(error.message.contains(#"database "heartbeat_missing_db" does not exist"#), "\(error.message)")
+            #expect(error.message.contains("createdb heartbeat_missing_db"), "\(error.message)")
+        }
+    }
+
     /// Readers during an import see the community before it or after it, never part of it: the
     /// import is one transaction, and a snapshot is read in one repeatable-read transaction.
     @Test(.enabled(if: GeneratedExport.isAvailable, "needs ../shared/tools/gen_slack.py"))

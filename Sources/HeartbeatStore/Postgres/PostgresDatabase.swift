@@ -16,6 +16,7 @@ public final class PostgresDatabase: Sendable {
     /// Connects to `url` (`postgres://user[:password]@host[:port]/database[?sslmode=disable|prefer|require]`)
     /// and brings the schema up to date.
     public static func open(url: String) async throws -> PostgresDatabase {
+        try await probe(try PostgresURL(url))
         let database = try PostgresDatabase(url: url)
         do {
             try await database.migrate()
@@ -24,6 +25,24 @@ public final class PostgresDatabase: Sendable {
             throw StoreError.cannotOpen(database.location, reason: PostgresFailure.describe(error))
         }
         return database
+    }
+
+    /// Opens one connection and closes it again, so a server that is down, a wrong password or a
+    /// database that does not exist fails at once with the server's own words. The pool retries a
+    /// failing connection for a minute before it gives up, with a message that names neither.
+    private static func probe(_ url: PostgresURL) async throws {
+        var logger = Logger(label: "heartbeat.postgres")
+        logger.logLevel = .critical
+        do {
+            var configuration = PostgresConnection.Configuration(
+                host: url.host, port: url.port, username: url.user, password: url.password, database: url.database,
+                tls: try url.connectionTLS)
+            configuration.options.connectTimeout = .seconds(10)
+            let connection = try await PostgresConnection.connect(configuration: configuration, id: 0, logger: logger)
+            try await connection.close()
+        } catch {
+            throw StoreError.cannotConnect(url.redacted, database: url.database, reason: PostgresFailure.describe(error))
+        }
     }
 
     private init(url: String) throws {

@@ -9,6 +9,7 @@ enum PostgresFailure {
                 let detail = error.serverInfo?[.detail].map { " (\($0))" } ?? ""
                 return message + detail
             }
+            if let underlying = error.underlying { return "\(underlying)" }
             return "\(error.code)"
         }
         if let error = error as? PostgresTransactionError {

@@ -40,6 +40,12 @@ final class PostgresIngestTransaction: IngestTransaction {
     private var copyDirectly: Bool
     /// Sources replaced since the last flush: their earlier rows go before the new ones arrive.
     private var replacedSources: [Int64] = []
+    /// Each space's earliest and latest time among the activities staged by this import (see
+    /// `writeSpans`).
+    private var stagedSpans: [Int64: (first: Int64, last: Int64)] = [:]
+    /// Spaces whose span is counted again from the table at the end: they lost the rows of a
+    /// replaced file, or some staged rows were already stored (kept as they were).
+    private var recountedSpaces: Set<Int64> = []
     private var stagingCreated = false
 
     /// Set when accounts were added or updated: the store re-resolves identities before commit.
@@ -311,6 +317,10 @@ final class PostgresIngestTransaction: IngestTransaction {
                 try upsertSpaces([Space(externalID: spaceExternalID, name: spaceExternalID, kind: .publicChannel)])
             }
             let spaceID = spaceIDs[spaceExternalID]!
+            if let first = list.lazy.map(\.time.microseconds).min(), let last = list.lazy.map(\.time.microseconds).max() {
+                let known = stagedSpans[spaceID] ?? (first, last)
+                stagedSpans[spaceID] = (min(known.first, first), max(known.last, last))
+            }
             for activity in list {
                 let id = try blockIDs.next(run)
                 let author = try activity.authorID.map { try identityID(for: $0, isBot: activity.kind == .botMessage) }
@@ -353,6 +363,38 @@ final class PostgresIngestTransaction: IngestTransaction {
         activitiesStaged += staged
         if activities.byteCount + reactions.byteCount + newIdentities.byteCount > Self.flushBytes { try flush() }
         return staged
+    }
+
+    /// Brings `space_span` up to date with this import, after the last flush: the staged spans
+    /// widen the stored ones, and the spaces in `recountedSpaces` are counted again from the
+    /// table, so each span is exactly its space's earliest and latest activity.
+    func writeSpans() throws {
+        let c = communityID
+        if !stagedSpans.isEmpty {
+            let spaces = Array(stagedSpans.keys)
+            let firsts = spaces.map { stagedSpans[$0]!.first }, lasts = spaces.map { stagedSpans[$0]!.last }
+            try run(
+                """
+                INSERT INTO space_span (community_id, space_id, first_time, last_time)
+                SELECT \(c)::bigint, s.space_id, s.first_time, s.last_time
+                FROM unnest(\(spaces)::bigint[], \(firsts)::bigint[], \(lasts)::bigint[]) AS s(space_id, first_time, last_time)
+                ON CONFLICT (community_id, space_id) DO UPDATE SET
+                    first_time = LEAST(space_span.first_time, excluded.first_time),
+                    last_time = GREATEST(space_span.last_time, excluded.last_time)
+                """)
+            stagedSpans = [:]
+        }
+        if !recountedSpaces.isEmpty {
+            let spaces = Array(recountedSpaces)
+            try run("DELETE FROM space_span WHERE community_id = \(c) AND space_id = ANY(\(spaces))")
+            try run(
+                """
+                INSERT INTO space_span (community_id, space_id, first_time, last_time)
+                SELECT \(c)::bigint, space_id, MIN(time), MAX(time) FROM activity
+                WHERE community_id = \(c) AND space_id = ANY(\(spaces)) GROUP BY space_id
+                """)
+            recountedSpaces = []
+        }
     }
 
     func finish() throws -> Int {
@@ -456,7 +498,15 @@ final class PostgresIngestTransaction: IngestTransaction {
                         SELECT id FROM activity WHERE community_id = \(c) AND source_file_id = ANY(\(replaced)))
                     """)
             }
-            try run("DELETE FROM activity WHERE community_id = \(c) AND source_file_id = ANY(\(replaced))")
+            for row in try run(
+                """
+                WITH gone AS (
+                    DELETE FROM activity WHERE community_id = \(c) AND source_file_id = ANY(\(replaced)) RETURNING space_id)
+                SELECT DISTINCT space_id FROM gone
+                """
+            ).rows {
+                recountedSpaces.insert(try row.decode(Int64.self))
+            }
         }
         guard !activities.isEmpty else { return }
         let staged = activities.rows
@@ -487,6 +537,7 @@ final class PostgresIngestTransaction: IngestTransaction {
                 """
             ).metadata.rows ?? 0
         alreadyStored += staged - inserted
+        if inserted < staged { recountedSpaces.formUnion(stagedSpans.keys) }
         // Links of skipped activities are skipped too; when none was skipped there is nothing to check.
         let onlyKept: String =
             inserted < staged

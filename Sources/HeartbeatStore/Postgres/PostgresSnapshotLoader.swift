@@ -37,14 +37,7 @@ struct PostgresSnapshotLoader {
                         }
                         // Reactions, then mentions, on the third connection while the others scan.
                         async let linkRead = links.scanLinks(includingMentions: query.includeMentions)
-                        let directory = try await main.readDirectory()
-                        var scans: [ActivityScan] = []
-                        if let ids = directory.activityIDs {
-                            let middle = ids.lowerBound + (ids.upperBound - ids.lowerBound) / 2
-                            async let upperScan = upper.scanActivities(directory, ids: (middle + 1)...max(middle + 1, ids.upperBound))
-                            let lowerScan = try await main.scanActivities(directory, ids: ids.lowerBound...middle)
-                            scans = [lowerScan, try await upperScan]
-                        }
+                        let (directory, scans) = try await main.readDirectoryAndActivities(upperHalf: upper)
                         let (reactions, mentions) = try await linkRead
                         for connection in [first, second, third] { try await connection.execute("COMMIT", logger: logger) }
                         return SnapshotAssembly.assemble(
@@ -58,8 +51,40 @@ struct PostgresSnapshotLoader {
         }
     }
 
+    /// The directory, and the activities in two scans: the lower half of the ids read here, the
+    /// upper half on `upperHalf`'s connection. The upper half's first chunk is asked for before
+    /// the directory (which a scan needs to map identities to members), so the server builds it
+    /// meanwhile: 0.05 s of a 1M-activity report.
+    private func readDirectoryAndActivities(
+        upperHalf: PostgresSnapshotLoader
+    ) async throws -> (SnapshotDirectory, [ActivityScan]) {
+        let (activityIDs, generation) = try await readBounds()
+        guard let ids = activityIDs else { return (try await readDirectory(activityIDs: nil, generation: generation), []) }
+        let middle = ids.lowerBound + (ids.upperBound - ids.lowerBound) / 2
+        let lowerIDs = ids.lowerBound...middle, upperIDs = (middle + 1)...max(middle + 1, ids.upperBound)
+        async let upperFirst = upperHalf.fetchChunk(after: upperIDs.lowerBound - 1, upTo: upperIDs.upperBound)
+        let directory = try await readDirectory(activityIDs: ids, generation: generation)
+        let upperChunk = try await upperFirst
+        async let upperScan = upperHalf.scanActivities(directory, ids: upperIDs, first: upperChunk)
+        let lowerScan = try await scanActivities(directory, ids: lowerIDs, first: nil)
+        return (directory, [lowerScan, try await upperScan])
+    }
+
+    /// The community's lowest and highest activity id (nil: no activity) and store generation.
+    private func readBounds() async throws -> (ids: ClosedRange<Int64>?, generation: Int64) {
+        let bounds = try await connection.rows(
+            """
+            SELECT (SELECT MIN(id) FROM activity WHERE community_id = \(communityID)),
+                (SELECT MAX(id) FROM activity WHERE community_id = \(communityID)),
+                (SELECT value FROM store_generation WHERE community_id = \(communityID))
+            """, logger: logger)
+        let (lowest, highest, generation) = try bounds[0].decode((Int64?, Int64?, Int64?).self)
+        guard let lowest, let highest else { return (nil, generation ?? 0) }
+        return (lowest...highest, generation ?? 0)
+    }
+
     /// The queried spaces (by name in byte order, as SQLite sorts, then id) and the members.
-    private func readDirectory() async throws -> SnapshotDirectory {
+    private func readDirectory(activityIDs: ClosedRange<Int64>?, generation: Int64) async throws -> SnapshotDirectory {
         let all = try await Self.spaces(connection, communityID: communityID, platform: query.platform, logger: logger)
         let spaces = try SnapshotAssembly.selectSpaces(all, query: query) ?? all.map(\.info)
 
@@ -98,16 +123,7 @@ struct PostgresSnapshotLoader {
                 title: titles[index], platform: platforms[index], isBot: bots[index], isDeleted: deleted[index],
                 externalID: externalIDs[index], timeZone: timeZones[index], isAdmin: admins[index])
         }
-        let bounds = try await connection.rows(
-            """
-            SELECT (SELECT MIN(id) FROM activity WHERE community_id = \(communityID)),
-                (SELECT MAX(id) FROM activity WHERE community_id = \(communityID)),
-                (SELECT value FROM store_generation WHERE community_id = \(communityID))
-            """, logger: logger)
-        let (lowest, highest, generation) = try bounds[0].decode((Int64?, Int64?, Int64?).self)
-        var activityIDs: ClosedRange<Int64>?
-        if let lowest, let highest { activityIDs = lowest...highest }
-        return SnapshotDirectory(spaces: spaces, fold: fold, activityIDs: activityIDs, generation: generation ?? 0)
+        return SnapshotDirectory(spaces: spaces, fold: fold, activityIDs: activityIDs, generation: generation)
     }
 
     /// Every space of the community (optionally of one platform), by name in byte order, then id.
@@ -139,26 +155,23 @@ struct PostgresSnapshotLoader {
 
     /// Every activity with an id in `ids`, in id order, fed to one `ActivityScan`. Each chunk is
     /// the next `chunkRows` activities by id (the primary key's order), sent as one array per
-    /// column.
-    private func scanActivities(_ directory: SnapshotDirectory, ids: ClosedRange<Int64>) async throws -> ActivityScan {
+    /// column; `first`, when given, is the first chunk, already fetched.
+    private func scanActivities(
+        _ directory: SnapshotDirectory, ids: ClosedRange<Int64>, first: PostgresRow?
+    ) async throws -> ActivityScan {
         let includeText = query.includeText
         var scan = ActivityScan(
             directory: directory, query: query, capacity: Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 22)))
         var after = ids.lowerBound - 1
+        var prefetched = first
         while true {
-            let row = try await connection.rows(
-                """
-                SELECT array_agg(id), array_agg(identity_id), array_agg(space_id), array_agg(kind * 2 + is_question::int),
-                    array_agg(time), array_agg(thread_root), array_agg(parent_identity_id)\
-                \(unescaped: includeText ? ", array_agg(text)" : "")
-                FROM (
-                    SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
-                \(unescaped: includeText ? ", text" : "")
-                    FROM activity
-                    WHERE community_id = \(communityID) AND id > \(after) AND id <= \(ids.upperBound)
-                    ORDER BY id LIMIT \(Self.chunkRows)
-                ) chunk
-                """, logger: logger)[0]
+            let row: PostgresRow
+            if let chunk = prefetched {
+                row = chunk
+                prefetched = nil
+            } else {
+                row = try await fetchChunk(after: after, upTo: ids.upperBound)
+            }
             var cells = row.makeIterator()
             var idCells = try PostgresWireArray(cells.next()?.bytes)
             let count = idCells.count
@@ -208,6 +221,25 @@ struct PostgresSnapshotLoader {
             after = last
         }
         return scan
+    }
+
+    /// The next `chunkRows` activities with an id above `after` and at most `upTo`, as one row of
+    /// arrays (one per column).
+    private func fetchChunk(after: Int64, upTo: Int64) async throws -> PostgresRow {
+        let includeText = query.includeText
+        return try await connection.rows(
+            """
+            SELECT array_agg(id), array_agg(identity_id), array_agg(space_id), array_agg(kind * 2 + is_question::int),
+                array_agg(time), array_agg(thread_root), array_agg(parent_identity_id)\
+            \(unescaped: includeText ? ", array_agg(text)" : "")
+            FROM (
+                SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
+            \(unescaped: includeText ? ", text" : "")
+                FROM activity
+                WHERE community_id = \(communityID) AND id > \(after) AND id <= \(upTo)
+                ORDER BY id LIMIT \(Self.chunkRows)
+            ) chunk
+            """, logger: logger)[0]
     }
 
     private func scanLinks(includingMentions: Bool) async throws -> (ActivityLinkScan, ActivityLinkScan?) {

@@ -22,6 +22,7 @@ extension PostgresStore: CommunityStore {
                     connection: connection, communityID: communityID, workspace: workspace, logger: logger)
                 let value = try body(transaction)
                 try transaction.flush()
+                try transaction.writeSpans()
                 return (value, transaction.identitiesChanged, transaction.activitiesStaged)
             }
             if identitiesChanged { try await resolveIdentities(connection) }
@@ -89,9 +90,10 @@ extension PostgresStore: CommunityStore {
                 connection, communityID: communityID, platform: query.platform, logger: logger)
             let selected = try SnapshotAssembly.selectSpaces(all, query: query)
             let spaceIDs = selected?.map(\.id)
+            // From the spans each import keeps (`space_span`): a row per space, not a scan.
             let row = try await connection.rows(
                 """
-                SELECT MIN(time), MAX(time) FROM activity
+                SELECT MIN(first_time), MAX(last_time) FROM space_span
                 WHERE community_id = \(communityID) AND (\(spaceIDs)::bigint[] IS NULL OR space_id = ANY(\(spaceIDs)))
                 """, logger: logger)[0]
             let (first, last) = try row.decode((Int64?, Int64?).self)

@@ -71,26 +71,19 @@ extension PostgresStore: ContentStore {
 
     public func pageViewLog() async throws -> PageViewLog {
         try await read { connection in
-            var pathIndex: [Int64: Int32] = [:]
-            var paths: [String] = []
+            var fold = PageViewFold()
             for row in try await connection.rows(
                 "SELECT id, path FROM web_path WHERE community_id = \(communityID) ORDER BY id", logger: logger)
             {
                 let (id, path) = try row.decode((Int64, String).self)
-                pathIndex[id] = Int32(paths.count)
-                paths.append(path)
+                fold.addPath(id: id, path: path)
             }
-            var referrerIndex: [Int64: Int32] = [:]
-            var referrers: [String] = []
             for row in try await connection.rows(
                 "SELECT id, referrer FROM web_referrer WHERE community_id = \(communityID) ORDER BY id", logger: logger)
             {
                 let (id, referrer) = try row.decode((Int64, String).self)
-                referrerIndex[id] = Int32(referrers.count)
-                referrers.append(referrer)
+                fold.addReferrer(id: id, referrer: referrer)
             }
-            var visitors: [Int64: Int32] = [:]
-            var views: [PageViewLog.View] = []
             // Streamed: a million views are decoded as they arrive, not held as rows first.
             for try await (at, pathID, visitorID, referrerID, memberID) in try await connection.query(
                 """
@@ -98,19 +91,9 @@ extension PostgresStore: ContentStore {
                 WHERE community_id = \(communityID) ORDER BY at, id
                 """, logger: logger
             ).decode((Int64, Int64, Int64, Int64?, Int64?).self) {
-                let visitor: Int32
-                if let known = visitors[visitorID] {
-                    visitor = known
-                } else {
-                    visitor = Int32(visitors.count)
-                    visitors[visitorID] = visitor
-                }
-                views.append(
-                    PageViewLog.View(
-                        at: at, path: pathIndex[pathID] ?? 0, visitor: visitor,
-                        referrer: referrerID.flatMap { referrerIndex[$0] } ?? -1, member: memberID ?? 0))
+                fold.addView(at: at, pathID: pathID, visitorID: visitorID, referrerID: referrerID, memberID: memberID)
             }
-            return PageViewLog(paths: paths, referrers: referrers, visitorCount: visitors.count, views: views)
+            return fold.log
         }
     }
 

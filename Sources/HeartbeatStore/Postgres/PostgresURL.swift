@@ -11,6 +11,18 @@ struct PostgresURL {
     var port: Int
     var database: String
     var tls: PostgresClient.Configuration.TLS
+    /// The same choice for a single connection (`PostgresDatabase` probes with one).
+    var connectionTLS: PostgresConnection.Configuration.TLS {
+        get throws {
+            switch tlsMode {
+            case .disable: return .disable
+            case .prefer: return .prefer(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            case .require: return .require(try NIOSSLContext(configuration: .makeClientConfiguration()))
+            }
+        }
+    }
+    private var tlsMode: TLSMode
+    private enum TLSMode { case disable, prefer, require }
     /// The URL with the password replaced by `***`, for messages and logs.
     var redacted: String
 
@@ -31,9 +43,9 @@ struct PostgresURL {
         if database.isEmpty { database = user }
         let mode = components.queryItems?.first(where: { $0.name == "sslmode" })?.value ?? "prefer"
         switch mode {
-        case "disable": tls = .disable
-        case "prefer", "allow": tls = .prefer(.makeClientConfiguration())
-        case "require", "verify-ca", "verify-full": tls = .require(.makeClientConfiguration())
+        case "disable": (tls, tlsMode) = (.disable, .disable)
+        case "prefer", "allow": (tls, tlsMode) = (.prefer(.makeClientConfiguration()), .prefer)
+        case "require", "verify-ca", "verify-full": (tls, tlsMode) = (.require(.makeClientConfiguration()), .require)
         default: throw StoreError.invalidDatabaseURL(text, reason: "unknown sslmode '\(mode)' (disable, prefer or require)")
         }
         var shown = components

@@ -28,40 +28,20 @@ extension SQLiteStore: ContentStore {
 
     public func pageViewLog() async throws -> PageViewLog {
         try await writer.read { db in
-            var pathIndex: [Int64: Int32] = [:]
-            var paths: [String] = []
+            var fold = PageViewFold()
             for row in try Row.fetchAll(db, sql: "SELECT id, path FROM web_path") {
-                pathIndex[row[0]] = Int32(paths.count)
-                paths.append(row[1])
+                fold.addPath(id: row[0], path: row[1])
             }
-            var referrerIndex: [Int64: Int32] = [:]
-            var referrers: [String] = []
             for row in try Row.fetchAll(db, sql: "SELECT id, referrer FROM web_referrer") {
-                referrerIndex[row[0]] = Int32(referrers.count)
-                referrers.append(row[1])
+                fold.addReferrer(id: row[0], referrer: row[1])
             }
-            var visitors: [Int64: Int32] = [:]
-            var views: [PageViewLog.View] = []
-            views.reserveCapacity(try Int.fetchOne(db, sql: "SELECT count(*) FROM page_view") ?? 0)
+            fold.reserveViews(try Int.fetchOne(db, sql: "SELECT count(*) FROM page_view") ?? 0)
             let rows = try Row.fetchCursor(
                 db, sql: "SELECT at, path_id, visitor_id, referrer_id, member_id FROM page_view ORDER BY at, id")
             while let row = try rows.next() {
-                let visitorID: Int64 = row[2]
-                let visitor: Int32
-                if let known = visitors[visitorID] {
-                    visitor = known
-                } else {
-                    visitor = Int32(visitors.count)
-                    visitors[visitorID] = visitor
-                }
-                let referrerID: Int64? = row[3]
-                let memberID: Int64? = row[4]
-                views.append(
-                    PageViewLog.View(
-                        at: row[0], path: pathIndex[row[1]] ?? 0, visitor: visitor,
-                        referrer: referrerID.flatMap { referrerIndex[$0] } ?? -1, member: memberID ?? 0))
+                fold.addView(at: row[0], pathID: row[1], visitorID: row[2], referrerID: row[3], memberID: row[4])
             }
-            return PageViewLog(paths: paths, referrers: referrers, visitorCount: visitors.count, views: views)
+            return fold.log
         }
     }
 
