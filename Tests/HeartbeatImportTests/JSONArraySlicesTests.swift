@@ -12,6 +12,10 @@ import Testing
         var nested: [String: [Int]]
     }
 
+    @Sendable static func decode(_ data: Data, path: String) throws -> [Element] {
+        try JSONFileDecoder.decode([Element].self, from: data, path: path)
+    }
+
     @Test func slicesHoldEveryElementInOrder() throws {
         let elements = (0..<16_000).map { index in
             Element(id: index, text: "a, \"quoted\" ] } [ { \\ , \(index)", nested: ["k,\(index)": [index, index + 1]])
@@ -22,14 +26,14 @@ import Testing
         #expect(slices.count == 3)
         let decoded = try slices.flatMap { try JSONDecoder().decode([Element].self, from: $0) }
         #expect(decoded == elements)
-        #expect(try JSONFileDecoder.decodeArray([Element].self, from: data, path: "x.json", parts: 2) == elements)
+        #expect(try JSONFileDecoder.readArray(from: data, path: "x.json", parts: 2, read: Self.decode) == elements)
     }
 
     @Test func brokenFileIsReportedWithItsOwnPosition() throws {
         var text = String(decoding: try JSONEncoder().encode((0..<30_000).map { Element(id: $0, text: "t", nested: [:]) }), as: UTF8.self)
         text.removeLast(40)
         #expect(throws: ImportError.self) {
-            try JSONFileDecoder.decodeArray([Element].self, from: Data(text.utf8), path: "users.json", parts: 2)
+            try JSONFileDecoder.readArray(from: Data(text.utf8), path: "users.json", parts: 2, read: Self.decode)
         }
     }
 }

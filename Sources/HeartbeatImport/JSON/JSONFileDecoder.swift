@@ -66,17 +66,17 @@ enum JSONFileDecoder {
 }
 
 extension JSONFileDecoder {
-    /// Decodes a top-level JSON array in `parts` slices on as many threads: `JSONDecoder` reads
-    /// about 100 MB/s, and a large workspace's `users.json` (23 MB for 50,000 members) held up the
-    /// start of every import. Any error is reported by decoding the whole file again, so its
-    /// position is the file's own.
-    static func decodeArray<T: Decodable & Sendable>(
-        _ type: [T].Type, from data: Data, path: String, parts: Int
+    /// Reads a top-level JSON array with `read` (a byte-level reader such as `SlackUserReader`) in
+    /// `parts` slices on as many threads: a large workspace's `users.json` (23 MB for 50,000
+    /// members) is read at the start of every import. Any error is reported by reading the whole
+    /// file again, so its position is the file's own.
+    static func readArray<T: Sendable>(
+        from data: Data, path: String, parts: Int, read: @Sendable (Data, String) throws -> [T]
     ) throws -> [T] {
         let slices = JSONArraySlices.split(data, parts: parts)
-        guard slices.count > 1 else { return try decode(type, from: data, path: path) }
-        let decoded = ParallelMap.map(slices) { slice in try? JSONDecoder().decode(type, from: slice) }
-        guard decoded.allSatisfy({ $0 != nil }) else { return try decode(type, from: data, path: path) }
+        guard slices.count > 1 else { return try read(data, path) }
+        let decoded = ParallelMap.map(slices) { slice in try? read(slice, path) }
+        guard decoded.allSatisfy({ $0 != nil }) else { return try read(data, path) }
         return decoded.flatMap { $0! }
     }
 }

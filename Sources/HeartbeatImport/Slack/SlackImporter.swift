@@ -60,9 +60,9 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         self.layout = layout
 
         let usersData = try archive.read(layout.users)
-        let users = try JSONFileDecoder.decodeArray(
-            [SlackUser].self, from: usersData, path: layout.users.path,
-            parts: ProcessInfo.processInfo.activeProcessorCount)
+        let users = try JSONFileDecoder.readArray(
+            from: usersData, path: layout.users.path, parts: ProcessInfo.processInfo.activeProcessorCount,
+            read: SlackUserReader.read)
         metadataSources.append(
             SourceFile(
                 key: "users.json", path: layout.users.path,

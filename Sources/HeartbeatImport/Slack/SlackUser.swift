@@ -1,8 +1,9 @@
 import HeartbeatCore
 
-/// One entry of `users.json`, only the fields Heartbeat stores.
-struct SlackUser: Decodable, Sendable {
-    struct Profile: Decodable, Sendable {
+/// One entry of `users.json`, only the fields Heartbeat stores. Imports read it with
+/// `SlackUserReader`; `Decodable` stays as the reference the reader is tested against.
+struct SlackUser: Decodable, Sendable, Equatable {
+    struct Profile: Decodable, Sendable, Equatable {
         var realName: String?
         var displayName: String?
         var email: String?
@@ -17,6 +18,8 @@ struct SlackUser: Decodable, Sendable {
         }
 
         struct Field: Decodable { var value: String? }
+
+        init() { fieldValues = [] }
 
         init(from decoder: any Decoder) throws {
             let container = try decoder.container(keyedBy: CodingKeys.self)
