@@ -184,7 +184,21 @@ struct PostgresSnapshotLoader {
             var times = try PostgresWireArray(cells.next()?.bytes)
             var roots = try PostgresWireArray(cells.next()?.bytes)
             var parents = try PostgresWireArray(cells.next()?.bytes)
-            var texts = try PostgresWireArray(includeText ? cells.next()?.bytes : nil)
+            // Texts joined in one value, or as an array when a text holds the separator.
+            var joinedTexts: PostgresJoinedTexts?
+            var arrayTexts = try PostgresWireArray(nil)
+            if includeText {
+                joinedTexts = PostgresJoinedTexts(cells.next()?.bytes, count: count)
+                if joinedTexts == nil {
+                    var again = try await fetchChunk(after: after, upTo: ids.upperBound, textsAsArray: true).makeIterator()
+                    for _ in 0..<7 { _ = again.next() }
+                    arrayTexts = try PostgresWireArray(again.next()?.bytes)
+                }
+            }
+            func nextText() -> String { joinedTexts != nil ? joinedTexts!.next() : arrayTexts.nextString() }
+            func skipText() {
+                if joinedTexts != nil { joinedTexts!.skip() } else { arrayTexts.skip() }
+            }
             if Self.isAscending(idValues) {
                 // The usual case: the aggregate kept the subquery's order, so the arrays are
                 // read straight through in step.
@@ -197,9 +211,9 @@ struct PostgresSnapshotLoader {
                         parentIdentity: parents.nextInt64(), isQuestion: kindAndQuestion & 1 == 1,
                         text: {
                             textRead = true
-                            return texts.nextString()
+                            return nextText()
                         })
-                    if includeText && !textRead { texts.skip() }
+                    if includeText && !textRead { skipText() }
                 }
             } else {
                 // SQL does not promise that order, so put the chunk in id order here if needed.
@@ -208,7 +222,7 @@ struct PostgresSnapshotLoader {
                 let timeValues = times.int64s(null: 0)
                 let rootValues = (0..<count).map { _ in roots.nextInt64() }
                 let parentValues = (0..<count).map { _ in parents.nextInt64() }
-                let textValues = includeText ? (0..<count).map { _ in texts.nextString() } : []
+                let textValues = includeText ? (0..<count).map { _ in nextText() } : []
                 for index in (0..<count).sorted(by: { idValues[$0] < idValues[$1] }) {
                     scan.add(
                         id: idValues[index], identity: identityValues[index], space: spaceValues[index],
@@ -224,17 +238,17 @@ struct PostgresSnapshotLoader {
     }
 
     /// The next `chunkRows` activities with an id above `after` and at most `upTo`, as one row of
-    /// arrays (one per column).
-    private func fetchChunk(after: Int64, upTo: Int64) async throws -> PostgresRow {
-        let includeText = query.includeText
+    /// arrays (one per column). Texts, when the query wants them, come joined into one value
+    /// (`PostgresJoinedTexts`), or as an array with `textsAsArray`.
+    private func fetchChunk(after: Int64, upTo: Int64, textsAsArray: Bool = false) async throws -> PostgresRow {
+        let texts = !query.includeText ? "" : textsAsArray ? ", array_agg(text)" : #", string_agg(text, E'\x01')"#
         return try await connection.rows(
             """
             SELECT array_agg(id), array_agg(identity_id), array_agg(space_id), array_agg(kind * 2 + is_question::int),
-                array_agg(time), array_agg(thread_root), array_agg(parent_identity_id)\
-            \(unescaped: includeText ? ", array_agg(text)" : "")
+                array_agg(time), array_agg(thread_root), array_agg(parent_identity_id)\(unescaped: texts)
             FROM (
                 SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
-            \(unescaped: includeText ? ", text" : "")
+            \(unescaped: query.includeText ? ", text" : "")
                 FROM activity
                 WHERE community_id = \(communityID) AND id > \(after) AND id <= \(upTo)
                 ORDER BY id LIMIT \(Self.chunkRows)
