@@ -16,7 +16,10 @@ final class PostgresIngestTransaction: IngestTransaction {
     private let logger: Logger
     private let workspaceID: Int64
     private let platform: Platform
+    /// The workspace's accounts by external id, read on first use (`loadIdentityIDs`): a
+    /// re-import that finds every file unchanged never needs the map.
     private var identityIDs: [String: Int64] = [:]
+    private var identityIDsLoaded = false
     private var spaceIDs: [String: Int64] = [:]
     /// Every source file of the workspace: its id and what was recorded (kept current as files are replaced).
     private var sources: [String: (id: Int64, recorded: RecordedSource)] = [:]
@@ -75,10 +78,6 @@ final class PostgresIngestTransaction: IngestTransaction {
             RETURNING id
             """, logger: logger
         ).rows[0].decode(Int64.self)
-        for row in try run("SELECT external_id, id FROM identity WHERE community_id = \(communityID) AND workspace_id = \(workspaceID)").rows {
-            let (externalID, id) = try row.decode((String, Int64).self)
-            identityIDs[externalID] = id
-        }
         for row in try run("SELECT external_id, id FROM space WHERE community_id = \(communityID) AND workspace_id = \(workspaceID)").rows {
             let (externalID, id) = try row.decode((String, Int64).self)
             spaceIDs[externalID] = id
@@ -131,7 +130,17 @@ final class PostgresIngestTransaction: IngestTransaction {
 
     // MARK: IngestTransaction
 
+    private func loadIdentityIDs() throws {
+        guard !identityIDsLoaded else { return }
+        identityIDsLoaded = true
+        for row in try run("SELECT external_id, id FROM identity WHERE community_id = \(communityID) AND workspace_id = \(workspaceID)").rows {
+            let (externalID, id) = try row.decode((String, Int64).self)
+            identityIDs[externalID] = id
+        }
+    }
+
     func upsertIdentities(_ identities: [Identity]) throws {
+        try loadIdentityIDs()
         for identity in identities {
             let id: Int64
             if let existing = identityIDs[identity.externalID] {
@@ -309,6 +318,7 @@ final class PostgresIngestTransaction: IngestTransaction {
     }
 
     func replaceSource(_ file: SourceFile, activitiesBySpace: [(space: String, activities: [Activity])]) throws -> Int {
+        try loadIdentityIDs()
         let source = try upsertSource(file, activityCount: activitiesBySpace.reduce(0) { $0 + $1.activities.count })
         if source.replaced { replacedSources.append(source.id) }
         var staged = 0

@@ -8,7 +8,10 @@ final class SQLiteIngestTransaction: IngestTransaction {
     private let db: Database
     private let workspaceID: Int64
     private let platform: Platform
+    /// The workspace's accounts by external id, read on first use (`loadIdentityIDs`): a
+    /// re-import that finds every file unchanged never needs the map.
     private var identityIDs: [String: Int64] = [:]
+    private var identityIDsLoaded = false
     private var spaceIDs: [String: Int64] = [:]
 
     init(db: Database, workspace: Workspace) throws {
@@ -22,11 +25,6 @@ final class SQLiteIngestTransaction: IngestTransaction {
         workspaceID = try Int64.fetchOne(
             db, sql: "SELECT id FROM workspace WHERE platform = ? AND external_id = ?",
             arguments: [workspace.platform.rawValue, workspace.externalID])!
-        for row in try Row.fetchAll(
-            db, sql: "SELECT external_id, id FROM identity WHERE workspace_id = ?", arguments: [workspaceID])
-        {
-            identityIDs[row[0]] = row[1]
-        }
         nextActivityID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM activity") ?? 0) + 1
         for row in try Row.fetchAll(
             db, sql: "SELECT external_id, id FROM space WHERE workspace_id = ?", arguments: [workspaceID])
@@ -35,7 +33,18 @@ final class SQLiteIngestTransaction: IngestTransaction {
         }
     }
 
+    private func loadIdentityIDs() throws {
+        guard !identityIDsLoaded else { return }
+        identityIDsLoaded = true
+        for row in try Row.fetchAll(
+            db, sql: "SELECT external_id, id FROM identity WHERE workspace_id = ?", arguments: [workspaceID])
+        {
+            identityIDs[row[0]] = row[1]
+        }
+    }
+
     func upsertIdentities(_ identities: [Identity]) throws {
+        try loadIdentityIDs()
         let update = try db.cachedStatement(
             sql: """
                 UPDATE identity SET handle = ?, display_name = ?, real_name = ?, email = ?, title = ?, time_zone = ?,
@@ -192,6 +201,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
     }
 
     func replaceSource(_ file: SourceFile, activitiesBySpace: [(space: String, activities: [Activity])]) throws -> Int {
+        try loadIdentityIDs()
         let sourceID = try upsertSource(file, activityCount: activitiesBySpace.reduce(0) { $0 + $1.activities.count })
         // What this file gave last time: one contiguous rowid range (see migration v6). Foreign
         // keys are off during an ingest (`SQLiteStore.ingest`), so the cascade to reactions and
