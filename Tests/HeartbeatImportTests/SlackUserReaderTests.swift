@@ -63,8 +63,8 @@ import Testing
     }
 }
 
-/// On a generated export's `users.json` (`../shared/tools/gen_slack.py`), read in slices on two
-/// threads as an import reads it, the byte-level reader gives what `JSONDecoder` gives.
+/// On a generated export's `users.json` (`../shared/tools/gen_slack.py`), the byte-level reader
+/// gives what `JSONDecoder` gives.
 @Suite struct SlackUserReaderGeneratedTests {
     @Test(.enabled(if: GeneratedExport.isAvailable))
     func agreesWithJSONDecoderOnAGeneratedUsersFile() throws {
@@ -73,6 +73,5 @@ import Testing
         let reference = try JSONDecoder().decode([SlackUser].self, from: data)
         #expect(reference.count >= 4000)
         #expect(try SlackUserReader.read(data, path: "users.json") == reference)
-        #expect(try JSONFileDecoder.readArray(from: data, path: "users.json", parts: 2, read: SlackUserReader.read) == reference)
     }
 }

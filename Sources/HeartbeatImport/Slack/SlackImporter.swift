@@ -60,9 +60,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         self.layout = layout
 
         let usersData = try archive.read(layout.users)
-        let users = try JSONFileDecoder.readArray(
-            from: usersData, path: layout.users.path, parts: ProcessInfo.processInfo.activeProcessorCount,
-            read: SlackUserReader.read)
+        let users = try SlackUserReader.read(usersData, path: layout.users.path)
         metadataSources.append(
             SourceFile(
                 key: "users.json", path: layout.users.path,
