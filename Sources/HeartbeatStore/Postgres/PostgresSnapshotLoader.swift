@@ -164,13 +164,16 @@ struct PostgresSnapshotLoader {
             directory: directory, query: query, capacity: Int(min(ids.upperBound - ids.lowerBound + 1, 1 << 22)))
         var after = ids.lowerBound - 1
         var prefetched = first
+        // Texts come joined in one value; a chunk whose texts hold the separator is read again
+        // with its texts as an array (every column again, so ids and texts come from one query).
+        var textsAsArray = false
         while true {
             let row: PostgresRow
             if let chunk = prefetched {
                 row = chunk
                 prefetched = nil
             } else {
-                row = try await fetchChunk(after: after, upTo: ids.upperBound)
+                row = try await fetchChunk(after: after, upTo: ids.upperBound, textsAsArray: textsAsArray)
             }
             var cells = row.makeIterator()
             var idCells = try PostgresWireArray(cells.next()?.bytes)
@@ -184,17 +187,18 @@ struct PostgresSnapshotLoader {
             var times = try PostgresWireArray(cells.next()?.bytes)
             var roots = try PostgresWireArray(cells.next()?.bytes)
             var parents = try PostgresWireArray(cells.next()?.bytes)
-            // Texts joined in one value, or as an array when a text holds the separator.
             var joinedTexts: PostgresJoinedTexts?
             var arrayTexts = try PostgresWireArray(nil)
-            if includeText {
+            if includeText && textsAsArray {
+                arrayTexts = try PostgresWireArray(cells.next()?.bytes)
+            } else if includeText {
                 joinedTexts = PostgresJoinedTexts(cells.next()?.bytes, count: count)
                 if joinedTexts == nil {
-                    var again = try await fetchChunk(after: after, upTo: ids.upperBound, textsAsArray: true).makeIterator()
-                    for _ in 0..<7 { _ = again.next() }
-                    arrayTexts = try PostgresWireArray(again.next()?.bytes)
+                    textsAsArray = true
+                    continue
                 }
             }
+            textsAsArray = false
             func nextText() -> String { joinedTexts != nil ? joinedTexts!.next() : arrayTexts.nextString() }
             func skipText() {
                 if joinedTexts != nil { joinedTexts!.skip() } else { arrayTexts.skip() }
