@@ -146,16 +146,7 @@ final class PostgresIngestTransaction: IngestTransaction {
             if let existing = identityIDs[identity.externalID] {
                 id = existing
                 identityUpdates.int(id)
-                identityUpdates.text(identity.handle)
-                identityUpdates.text(identity.displayName)
-                identityUpdates.text(identity.realName)
-                identityUpdates.text(identity.email)
-                identityUpdates.text(identity.title)
-                identityUpdates.text(identity.timeZone)
-                identityUpdates.bool(identity.isBot)
-                identityUpdates.bool(identity.isDeleted)
-                identityUpdates.bool(identity.isAdmin)
-                identityUpdates.text(identity.githubLogin)
+                Self.appendProfile(of: identity, to: &identityUpdates)
                 identityUpdates.endRow()
             } else {
                 id = try insertIdentity(identity, placeholder: false)
@@ -182,17 +173,8 @@ final class PostgresIngestTransaction: IngestTransaction {
         newIdentities.int(workspaceID)
         newIdentities.text(platform.rawValue)
         newIdentities.text(identity.externalID)
-        newIdentities.text(identity.handle)
-        newIdentities.text(identity.displayName)
-        newIdentities.text(identity.realName)
-        newIdentities.text(identity.email)
-        newIdentities.text(identity.title)
-        newIdentities.text(identity.timeZone)
-        newIdentities.bool(identity.isBot)
-        newIdentities.bool(identity.isDeleted)
-        newIdentities.bool(identity.isAdmin)
+        Self.appendProfile(of: identity, to: &newIdentities)
         newIdentities.bool(placeholder)
-        newIdentities.text(identity.githubLogin)
         newIdentities.endRow()
         identityIDs[identity.externalID] = id
         identitiesChanged = true
@@ -206,10 +188,27 @@ final class PostgresIngestTransaction: IngestTransaction {
     private static let reactionColumns = ["community_id", "activity_id", "name", "identity_id"]
     private static let mentionColumns = ["community_id", "activity_id", "identity_id"]
 
-    private static let identityColumns = [
-        "community_id", "id", "member_id", "workspace_id", "platform", "external_id", "handle", "display_name",
-        "real_name", "email", "title", "time_zone", "is_bot", "is_deleted", "is_admin", "is_placeholder", "github_login",
+    /// What an export says about an account, in the order `appendProfile` writes it: the columns a
+    /// new account is copied with and an update of a known one sets.
+    private static let profileColumns = [
+        "handle", "display_name", "real_name", "email", "title", "time_zone", "is_bot", "is_deleted", "is_admin",
+        "github_login",
     ]
+    private static let identityColumns =
+        ["community_id", "id", "member_id", "workspace_id", "platform", "external_id"] + profileColumns + ["is_placeholder"]
+
+    private static func appendProfile(of identity: Identity, to rows: inout CopyText) {
+        rows.text(identity.handle)
+        rows.text(identity.displayName)
+        rows.text(identity.realName)
+        rows.text(identity.email)
+        rows.text(identity.title)
+        rows.text(identity.timeZone)
+        rows.bool(identity.isBot)
+        rows.bool(identity.isDeleted)
+        rows.bool(identity.isAdmin)
+        rows.text(identity.githubLogin)
+    }
 
     /// The id of an account known only from an activity: created as a placeholder the first time.
     private func identityID(for externalID: String, isBot: Bool) throws -> Int64 {
@@ -458,8 +457,7 @@ final class PostgresIngestTransaction: IngestTransaction {
         if !identityUpdates.isEmpty {
             try copy(
                 &identityUpdates, into: "stage_identity",
-                columns: ["id", "handle", "display_name", "real_name", "email", "title", "time_zone", "is_bot", "is_deleted",
-                    "is_admin", "github_login"])
+                columns: ["id"] + Self.profileColumns)
             try run(
                 """
                 UPDATE identity i SET handle = s.handle, display_name = s.display_name, real_name = s.real_name,

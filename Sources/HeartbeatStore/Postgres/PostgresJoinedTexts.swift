@@ -12,38 +12,35 @@ struct PostgresJoinedTexts {
     static let separator: UInt8 = 0x01
 
     private let bytes: [UInt8]
-    private var offset = 0
+    /// Where each text ends (the separator after it, or the end): found once, in `init`.
+    private let ends: [Int]
+    private var index = 0
 
     /// The texts of a chunk of `count` rows; nil when they do not split into `count` (a text
     /// holds the separator).
     init?(_ cell: ByteBuffer?, count: Int) {
         guard var buffer = cell else {
             guard count == 0 else { return nil }
-            bytes = []
+            (bytes, ends) = ([], [])
             return
         }
         bytes = buffer.readBytes(length: buffer.readableBytes) ?? []
-        var separators = 0
-        bytes.withUnsafeBufferPointer { raw in
-            for byte in raw where byte == Self.separator { separators += 1 }
-        }
-        guard count > 0, separators == count - 1 else { return nil }
+        var ends: [Int] = []
+        ends.reserveCapacity(count)
+        for (position, byte) in bytes.enumerated() where byte == Self.separator { ends.append(position) }
+        ends.append(bytes.count)
+        guard ends.count == count else { return nil }
+        self.ends = ends
     }
 
     /// The next text (an empty text reads as the empty string).
     mutating func next() -> String {
-        let start = offset
-        let end = nextSeparator()
-        offset = end + 1
-        return String(decoding: bytes[start..<end], as: UTF8.self)
+        guard index < ends.count else { return "" }
+        let start = index == 0 ? 0 : ends[index - 1] + 1
+        defer { index += 1 }
+        return String(decoding: bytes[start..<ends[index]], as: UTF8.self)
     }
 
     /// Steps over the next text.
-    mutating func skip() { offset = nextSeparator() + 1 }
-
-    private func nextSeparator() -> Int {
-        var position = offset
-        while position < bytes.count, bytes[position] != Self.separator { position += 1 }
-        return position
-    }
+    mutating func skip() { index += 1 }
 }
