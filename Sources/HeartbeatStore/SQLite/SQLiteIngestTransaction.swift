@@ -210,6 +210,14 @@ final class SQLiteIngestTransaction: IngestTransaction {
             db.cachedStatement(sql: "SELECT first_activity_id, last_activity_id FROM source_file WHERE id = ?"),
             arguments: [sourceID]), let first: Int64 = range[0], let last: Int64 = range[1]
         {
+            // The channels losing rows have their spans counted again at the end.
+            for spaceID in try Int64.fetchAll(
+                db.cachedStatement(
+                    sql: "SELECT DISTINCT space_id FROM activity WHERE id BETWEEN ? AND ? AND source_file_id = ?"),
+                arguments: [first, last, sourceID])
+            {
+                recountedSpaces.insert(spaceID)
+            }
             for table in ["reaction", "mention"] {
                 try db.cachedStatement(sql: "DELETE FROM \(table) WHERE activity_id BETWEEN ? AND ?")
                     .execute(arguments: [first, last])
@@ -268,6 +276,8 @@ final class SQLiteIngestTransaction: IngestTransaction {
             // `ON CONFLICT DO NOTHING`; find which, in the rare chunk where that happened.
             var kept: Set<Int64>?
             if inserted < chunk.count {
+                // Rows kept as they were stored elsewhere: this channel's span is counted again.
+                recountedSpaces.insert(spaceID)
                 kept = Set(
                     try Int64.fetchAll(
                         db, sql: "SELECT id FROM activity WHERE id BETWEEN ? AND ?",
@@ -278,6 +288,14 @@ final class SQLiteIngestTransaction: IngestTransaction {
                 if let kept, !kept.contains(activityID) { continue }
                 stored += 1
                 range = (range?.first ?? activityID, activityID)
+                let time = activity.time.microseconds
+                if let span = stagedSpans[spaceID] {
+                    if time < span.first || time > span.last {
+                        stagedSpans[spaceID] = (min(span.first, time), max(span.last, time))
+                    }
+                } else {
+                    stagedSpans[spaceID] = (time, time)
+                }
                 for reaction in activity.reactions {
                     for user in reaction.userIDs {
                         pendingReactions.append((activityID, reaction.name, try identityID(for: user, isBot: false)))
@@ -291,6 +309,39 @@ final class SQLiteIngestTransaction: IngestTransaction {
             try flushReactionsAndMentions()
         }
         return stored
+    }
+
+    // MARK: Channel spans
+
+    /// Each channel's earliest and latest time among the activities this import stored.
+    private var stagedSpans: [Int64: (first: Int64, last: Int64)] = [:]
+    /// Channels whose span is counted again from the table: they lost the rows of a replaced file,
+    /// or some of their rows were already stored (kept as they were).
+    private var recountedSpaces: Set<Int64> = []
+
+    /// Brings `space_span` up to date before commit: the stored spans widen to this import's, and
+    /// the channels in `recountedSpaces` are counted again from the table, so each span is exactly
+    /// its channel's earliest and latest activity (what `SQLiteStore.activityRange` reads).
+    func writeSpans() throws {
+        let widen = try db.cachedStatement(
+            sql: """
+                INSERT INTO space_span (space_id, first_time, last_time) VALUES (?, ?, ?)
+                ON CONFLICT (space_id) DO UPDATE SET first_time = MIN(first_time, excluded.first_time),
+                    last_time = MAX(last_time, excluded.last_time)
+                """)
+        for (spaceID, span) in stagedSpans where !recountedSpaces.contains(spaceID) {
+            try widen.execute(arguments: [spaceID, span.first, span.last])
+        }
+        for spaceID in recountedSpaces {
+            try db.execute(sql: "DELETE FROM space_span WHERE space_id = ?", arguments: [spaceID])
+            try db.execute(
+                sql: """
+                    INSERT INTO space_span (space_id, first_time, last_time)
+                    SELECT space_id, MIN(time), MAX(time) FROM activity WHERE space_id = ? GROUP BY space_id
+                    """, arguments: [spaceID])
+        }
+        stagedSpans = [:]
+        recountedSpaces = []
     }
 
     // MARK: Multi-row statements

@@ -296,6 +296,22 @@ enum SQLiteMigrations {
                     DROP INDEX activity_source;
                     """)
         }
+        // Each channel's first and last activity time, kept by every import
+        // (`SQLiteIngestTransaction.writeSpans`): every report starts by asking for the activity
+        // range to resolve its period, and without a time index (v6) that was a scan of the whole
+        // table (0.23 s on a 1M-message store). Filled here from the rows already stored.
+        migrator.registerMigration("v7-space-span") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE space_span (
+                        space_id INTEGER PRIMARY KEY REFERENCES space(id),
+                        first_time INTEGER NOT NULL,
+                        last_time INTEGER NOT NULL
+                    );
+                    INSERT INTO space_span (space_id, first_time, last_time)
+                    SELECT space_id, MIN(time), MAX(time) FROM activity GROUP BY space_id;
+                    """)
+        }
         return migrator
     }
 }

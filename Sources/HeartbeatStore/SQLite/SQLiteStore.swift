@@ -52,6 +52,7 @@ public final class SQLiteStore: CommunityStore {
             try db.inTransaction(.immediate) {
                 let transaction = try SQLiteIngestTransaction(db: db, workspace: workspace)
                 result = try body(transaction)
+                try transaction.writeSpans()
                 if transaction.identitiesChanged { try Self.resolveIdentities(db) }
                 try db.execute(sql: "UPDATE store_generation SET value = value + 1")
                 return .commit
@@ -67,14 +68,10 @@ public final class SQLiteStore: CommunityStore {
     public func activityRange(_ query: ActivityQuery) async throws -> ClosedRange<Timestamp>? {
         try await writer.read { db in
             let filter = try SQLiteSnapshotLoader.spaceFilter(db: db, query: query)
-            // Two subqueries: SQLite answers a lone MIN or MAX from one end of the time index, but
-            // reads the whole index for both in one SELECT.
+            // From the spans each import keeps (`space_span`): a row per channel, not a scan.
             let row = try Row.fetchOne(
-                db,
-                sql: """
-                    SELECT (SELECT MIN(a.time) FROM activity a WHERE 1\(filter.sql)),
-                        (SELECT MAX(a.time) FROM activity a WHERE 1\(filter.sql))
-                    """, arguments: filter.arguments + filter.arguments)
+                db, sql: "SELECT MIN(a.first_time), MAX(a.last_time) FROM space_span a WHERE 1\(filter.sql)",
+                arguments: filter.arguments)
             guard let first: Int64 = row?[0], let last: Int64 = row?[1] else { return nil }
             return Timestamp(microseconds: first)...Timestamp(microseconds: last)
         }
