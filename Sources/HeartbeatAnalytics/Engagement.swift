@@ -21,13 +21,57 @@ public enum Engagement {
 
     /// The report over a snapshot that holds at least the period and the 29 days before it.
     public static func report(snapshot: CommunitySnapshot, period: Period, request: ReportRequest) -> EngagementReport {
+        // The thread figures (first responses, per channel too) and the weekly series read the
+        // snapshot and nothing else computed here: on the second core, while this one counts
+        // members, posts and reactions (1M-message store, whole history: median of 11 runs 0.26 s -> 0.22 s).
+        let ((threadParts, weekly), counted) = ParallelPair.run {
+            (
+                threadFigures(snapshot: snapshot, period: period, request: request),
+                GrowthSeries.weekly(snapshot: snapshot, period: period, countUnseen: request.spaces.isEmpty)
+            )
+        } _: {
+            participation(snapshot: snapshot, period: period, countUnseen: request.spaces.isEmpty)
+        }
+        var channels = counted.channels
+        for (space, spaceFigures) in threadParts.bySpace.enumerated() {
+            channels[space].roots = spaceFigures.roots
+            channels[space].firstResponseMedianSeconds = spaceFigures.firstResponseMedianSeconds
+            channels[space].unansweredQuestions = spaceFigures.unansweredQuestions
+        }
+        let busyChannels = channels.filter { $0.messages + $0.replies + $0.reactions + $0.botMessages > 0 }
+            .sorted { ($0.messages + $0.replies, $1.channel) > ($1.messages + $1.replies, $0.channel) }
+        let members = snapshot.members
+        return EngagementReport(
+            scope: ReportScope(
+                since: period.start.isoDay, until: period.lastIncludedDay.description, days: period.dayCount,
+                channels: request.spaces, platform: request.platform?.rawValue, segment: request.segment),
+            members: counted.members, activity: counted.figures, threads: threadParts.overall, channels: busyChannels,
+            topMembers: TopMembers(
+                byPosts: ranking(counted.postsByMember, members: members, top: request.top),
+                byRepliesToOthers: ranking(counted.repliesToOthers, members: members, top: request.top),
+                byReactionsReceived: ranking(counted.reactionsReceived, members: members, top: request.top)),
+            weekly: weekly, daily: counted.daily)
+    }
+
+    /// What `participation` counts: members, posts and reactions, overall, per channel (by space
+    /// index, thread figures still empty) and per member (by member index).
+    struct Participation {
+        var members: MemberFigures
+        var figures: ActivityFigures
+        var channels: [ChannelFigures]
+        var daily: [DailyPoint]
+        var postsByMember: [Int]
+        var repliesToOthers: [Int]
+        var reactionsReceived: [Int]
+    }
+
+    static func participation(snapshot: CommunitySnapshot, period: Period, countUnseen: Bool) -> Participation {
         let members = snapshot.members
         let activities = snapshot.activities
         let isPerson = PersonFlags(snapshot)
 
         // Members.
         var memberFigures = MemberFigures(total: 0, new: 0, unknownJoinDate: 0, bots: 0, deleted: 0)
-        let countUnseen = request.spaces.isEmpty
         for member in members {
             if member.isBot {
                 memberFigures.bots += 1
@@ -126,17 +170,22 @@ public enum Engagement {
             if rootAuthors[index] != activity.member { repliesToOthers[Int(activity.member)] += 1 }
         }
 
-        // Threads, overall and per channel.
+        return Participation(
+            members: memberFigures, figures: figures, channels: channels, daily: daily, postsByMember: postsByMember,
+            repliesToOthers: repliesToOthers, reactionsReceived: reactionsReceived)
+    }
+
+    /// Threads of the period, overall (with the latest unanswered questions, excerpts still
+    /// empty) and per channel (by space index).
+    static func threadFigures(
+        snapshot: CommunitySnapshot, period: Period, request: ReportRequest
+    ) -> (overall: ThreadFigures, bySpace: [ThreadFigures]) {
+        let activities = snapshot.activities
         let outcomes = FirstResponse.outcomes(in: snapshot, period: period)
         var threads = FirstResponse.figures(outcomes, in: snapshot)
         var outcomesBySpace = [[FirstResponse.Outcome]](repeating: [], count: snapshot.spaces.count)
         for outcome in outcomes { outcomesBySpace[Int(activities[outcome.root].space)].append(outcome) }
-        for (space, spaceOutcomes) in outcomesBySpace.enumerated() {
-            let spaceFigures = FirstResponse.figures(spaceOutcomes, in: snapshot)
-            channels[space].roots = spaceFigures.roots
-            channels[space].firstResponseMedianSeconds = spaceFigures.firstResponseMedianSeconds
-            channels[space].unansweredQuestions = spaceFigures.unansweredQuestions
-        }
+        let bySpace = outcomesBySpace.map { FirstResponse.figures($0, in: snapshot) }
         threads.unansweredList = outcomes.reversed()
             .filter { $0.firstResponseSeconds == nil && activities[$0.root].isQuestion }
             .prefix(request.unansweredListLimit)
@@ -144,23 +193,10 @@ public enum Engagement {
                 let activity = activities[outcome.root]
                 return UnansweredQuestion(
                     activityID: activity.id, channel: snapshot.spaces[Int(activity.space)].name,
-                    author: members[Int(activity.member)].displayName,
+                    author: snapshot.members[Int(activity.member)].displayName,
                     postedAt: Timestamp(microseconds: activity.time).isoDateTime, excerpt: "")
             }
-
-        let busyChannels = channels.filter { $0.messages + $0.replies + $0.reactions + $0.botMessages > 0 }
-            .sorted { ($0.messages + $0.replies, $1.channel) > ($1.messages + $1.replies, $0.channel) }
-
-        return EngagementReport(
-            scope: ReportScope(
-                since: period.start.isoDay, until: period.lastIncludedDay.description, days: period.dayCount,
-                channels: request.spaces, platform: request.platform?.rawValue, segment: request.segment),
-            members: memberFigures, activity: figures, threads: threads, channels: busyChannels,
-            topMembers: TopMembers(
-                byPosts: ranking(postsByMember, members: members, top: request.top),
-                byRepliesToOthers: ranking(repliesToOthers, members: members, top: request.top),
-                byReactionsReceived: ranking(reactionsReceived, members: members, top: request.top)),
-            weekly: GrowthSeries.weekly(snapshot: snapshot, period: period, countUnseen: countUnseen), daily: daily)
+        return (threads, bySpace)
     }
 
     /// The `top` members with the highest non-zero value; ties by name (case-insensitive), then id,
