@@ -41,6 +41,14 @@ import Testing
         #expect(CivilDate(iso: "2026-03-01")?.weekday == 6)  // a Sunday
     }
 
+    @Test func describesItselfAsPaddedISODays() {
+        #expect(CivilDate(year: 2026, month: 3, day: 2)?.description == "2026-03-02")
+        #expect(CivilDate(year: 999, month: 12, day: 31)?.description == "0999-12-31")
+        #expect(CivilDate(year: 7, month: 1, day: 1)?.description == "0007-01-01")
+        #expect(CivilDate(year: 2024, month: 11, day: 30)?.description == "2024-11-30")
+        #expect(CivilDate(year: 12345, month: 1, day: 9)?.description == "12345-01-09")
+    }
+
     @Test(arguments: ["2024-02-30", "2023-02-29", "2024-13-01", "2024-1-01", "20240101", "2024-01-01x", "notadate"])
     func rejectsImpossibleDates(text: String) {
         #expect(CivilDate(iso: text) == nil)

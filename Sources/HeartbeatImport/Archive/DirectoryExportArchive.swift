@@ -18,14 +18,36 @@ final class DirectoryExportArchive: ExportArchive {
     init(path: String) throws {
         location = path
         root = URL(fileURLWithPath: path, isDirectory: true).standardizedFileURL
+        // The top folder here, each folder below it on any core: `stat` of every file is most of
+        // what an unchanged re-import costs (1M bench: 33,191 files in 60 folders).
         var list: [ExportEntry] = []
-        try Self.walk(directory: root.path, relative: "", into: &list)
+        var folders: [(directory: String, relative: String)] = []
+        try Self.walk(directory: root.path, relative: "", into: &list, folders: &folders)
+        for listed in ParallelMap.map(folders, { folder in
+            Result { () throws -> [ExportEntry] in
+                var files: [ExportEntry] = []
+                try Self.walk(directory: folder.directory, relative: folder.relative, into: &files)
+                return files
+            }
+        }) {
+            list += try listed.get()
+        }
         entries = list.sorted { $0.path < $1.path }
+    }
+
+    /// Lists every regular file below `directory` into `list`.
+    private static func walk(directory: String, relative: String, into list: inout [ExportEntry]) throws {
+        var folders: [(directory: String, relative: String)] = []
+        try walk(directory: directory, relative: relative, into: &list, folders: &folders)
+        for folder in folders { try walk(directory: folder.directory, relative: folder.relative, into: &list) }
     }
 
     /// Lists regular files below `directory` with `readdir`/`stat`: Foundation's URL-based
     /// enumerator spent more time than the whole re-ingest of an unchanged export.
-    private static func walk(directory: String, relative: String, into list: inout [ExportEntry]) throws {
+    private static func walk(
+        directory: String, relative: String, into list: inout [ExportEntry],
+        folders: inout [(directory: String, relative: String)]
+    ) throws {
         guard let handle = opendir(directory) else {
             throw ImportError.unreadableEntry(relative.isEmpty ? directory : relative, reason: "cannot list this folder")
         }
@@ -40,13 +62,12 @@ final class DirectoryExportArchive: ExportArchive {
         }
         let folder = dirfd(handle)
         for name in children {
-            let full = directory + "/" + name
             let path = relative.isEmpty ? name : relative + "/" + name
             var info = stat()
             // Relative to the open folder: the kernel resolves one name, not the whole path.
             guard fstatat(folder, name, &info, 0) == 0 else { continue }
             if (info.st_mode & S_IFMT) == S_IFDIR {
-                try walk(directory: full, relative: path, into: &list)
+                folders.append((directory + "/" + name, path))
             } else if (info.st_mode & S_IFMT) == S_IFREG {
                 let modified = Int64(info.st_mtim.tv_sec) * 1_000_000_000 + Int64(info.st_mtim.tv_nsec)
                 list.append(ExportEntry(path: path, size: Int64(info.st_size), knownFingerprint: nil, modified: modified))

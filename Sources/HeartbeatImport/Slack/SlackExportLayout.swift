@@ -31,7 +31,10 @@ struct SlackExportLayout {
                 sawFiles: entries.count)
         }
         let prefix = String(channelsEntry.path.dropLast("channels.json".count))
-        func metadata(_ name: String) -> ExportEntry? { entries.first { $0.path == prefix + name } }
+        func metadata(_ name: String) -> ExportEntry? {
+            let path = prefix + name
+            return entries.first { $0.path == path }
+        }
         guard let usersEntry = metadata("users.json") else {
             throw ImportError.notAnExport(archive.location, missing: ["users.json"], sawFiles: entries.count)
         }
@@ -43,13 +46,21 @@ struct SlackExportLayout {
         dms = metadata("dms.json")
         var days: [DayFile] = []
         var bad: [ExportEntry] = []
+        days.reserveCapacity(entries.count)
+        // One `String` per folder, not per file (33,191 files in 60 folders for the 1M bench).
+        var folders: [Substring: String] = [:]
         for entry in entries where entry.path.hasPrefix(prefix) && entry.path.hasSuffix(".json") {
-            let relative = entry.path.dropFirst(prefix.count)
-            let parts = relative.split(separator: "/", omittingEmptySubsequences: false)
-            guard parts.count == 2 else { continue }
-            let name = parts[1].dropLast(".json".count)
+            let relative = entry.path.utf8.dropFirst(prefix.utf8.count)
+            // `folder/name.json`: exactly one slash.
+            guard let slash = relative.firstIndex(of: UInt8(ascii: "/")),
+                !relative[relative.index(after: slash)...].contains(UInt8(ascii: "/"))
+            else { continue }
+            let folderName = Substring(relative[..<slash])
+            let name = Substring(relative[relative.index(after: slash)...]).dropLast(".json".count)
             if let date = CivilDate(iso: name) {
-                days.append(DayFile(entry: entry, folder: String(parts[0]), date: date))
+                let folder = folders[folderName] ?? String(folderName)
+                folders[folderName] = folder
+                days.append(DayFile(entry: entry, folder: folder, date: date))
             } else {
                 bad.append(entry)
             }

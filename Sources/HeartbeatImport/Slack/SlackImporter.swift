@@ -23,13 +23,15 @@ public struct SlackImporter: Sendable {
         let started = DispatchTime.now()
         let archive = try openExportArchive(at: path)
         let layout = try SlackExportLayout(archive: archive)
+        let usersRead = SlackUsersFile.readInBackground(archive: archive, layout: layout)
         if var summary = try await SlackUnchangedExport.summary(
             archive: archive, layout: layout, options: options, path: path, store: store)
         {
             summary.secondsElapsed = ImportClock.seconds(since: started)
             return summary
         }
-        return try await SlackImportJob(path: path, options: options, archive: archive, layout: layout)
+        let usersFile = try await usersRead?.value ?? SlackUsersFile(archive: archive, layout: layout)
+        return try await SlackImportJob(options: options, archive: archive, layout: layout, usersFile: usersFile, path: path)
             .run(into: store, started: started, progress: progress)
     }
 }
@@ -41,7 +43,8 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     let layout: SlackExportLayout
     let options: ImportOptions
     let workspace: Workspace
-    let identities: [Identity]
+    /// Every member of `users.json`, turned into accounts only when that file changed (`write`).
+    let users: [SlackUser]
     let spaces: [Space]
     let parser: SlackDayFileParser
     /// Folder name → space external id.
@@ -51,20 +54,22 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
 
     convenience init(path: String, options: ImportOptions) throws {
         let archive = try openExportArchive(at: path)
-        try self.init(path: path, options: options, archive: archive, layout: try SlackExportLayout(archive: archive))
+        let layout = try SlackExportLayout(archive: archive)
+        try self.init(
+            options: options, archive: archive, layout: layout,
+            usersFile: try SlackUsersFile(archive: archive, layout: layout), path: path)
     }
 
-    init(path: String, options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout) throws {
+    init(
+        options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout, usersFile: SlackUsersFile,
+        path: String
+    ) throws {
         self.options = options
         self.archive = archive
         self.layout = layout
 
-        let usersData = try archive.read(layout.users)
-        let users = try SlackUserReader.read(usersData, path: layout.users.path)
-        metadataSources.append(
-            SourceFile(
-                key: "users.json", path: layout.users.path,
-                fingerprint: archive.fingerprint(of: layout.users, data: usersData), modified: layout.users.modified))
+        let users = usersFile.users
+        metadataSources.append(usersFile.source)
 
         var spaces: [Space] = []
         var spaceByFolder: [String: String] = [:]
@@ -100,7 +105,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         self.spaces = spaces
         self.spaceByFolder = spaceByFolder
 
-        identities = users.map(Self.identity(from:))
+        self.users = users
         var botIDs = Set(users.filter { $0.isBot == true || $0.id == SlackUser.slackbotID }.map(\.id))
         botIDs.insert(SlackUser.slackbotID)
         var userByBot: [String: String] = [:]
@@ -146,11 +151,11 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         // Users and conversation lists are upserted only when one of their files changed.
         let metadataChanged = metadataSources.contains { recorded[$0.key]?.fingerprint != $0.fingerprint }
         if metadataChanged || !diagnostics.isEmpty {
-            try transaction.upsertIdentities(identities)
+            try transaction.upsertIdentities(users.map(Self.identity(from:)))
             try transaction.upsertSpaces(spaces)
             for source in metadataSources { try transaction.recordSource(source) }
         }
-        summary.identities = identities.count
+        summary.identities = users.count
         summary.spaces = spaces.count
 
         for entry in layout.badlyNamed {
@@ -275,6 +280,8 @@ final class ParsedBatch: @unchecked Sendable {
         self.items = items
         self.fileCount = fileCount
         self.archive = archive
+        // Nothing to read (every file of the batch unchanged): done already.
+        guard !items.isEmpty else { return }
         finished.enter()
         DispatchQueue.global().async {
             self.results = ParallelMap.map(items) { item in

@@ -36,10 +36,14 @@ final class SQLiteIngestTransaction: IngestTransaction {
     private func loadIdentityIDs() throws {
         guard !identityIDsLoaded else { return }
         identityIDsLoaded = true
-        for row in try Row.fetchAll(
-            db, sql: "SELECT external_id, id FROM identity WHERE workspace_id = ?", arguments: [workspaceID])
-        {
-            identityIDs[row[0]] = row[1]
+        // Sized first and raw rows: a GRDB `Row` per account and the map's rehashing as it grew
+        // cost twice the time (50,000 accounts: 0.03 s).
+        identityIDs.reserveCapacity(
+            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM identity WHERE workspace_id = ?", arguments: [workspaceID])
+                ?? 0)
+        let statement = try db.makeStatement(sql: "SELECT external_id, id FROM identity WHERE workspace_id = ?")
+        try RawRowCursor(statement, arguments: [workspaceID]).forEach { row in
+            identityIDs[row.string(0)] = row.int64(1)
         }
     }
 
@@ -157,12 +161,17 @@ final class SQLiteIngestTransaction: IngestTransaction {
 
     func recordedSources() throws -> [String: RecordedSource] {
         var sources: [String: RecordedSource] = [:]
-        let rows = try Row.fetchCursor(
-            db, sql: "SELECT key, size, checksum, modified, imported_at FROM source_file WHERE workspace_id = ?",
-            arguments: [workspaceID])
-        while let row = try rows.next() {
-            sources[row[0]] = RecordedSource(
-                fingerprint: FileFingerprint(size: row[1], checksum: row[2]), modified: row[3], recordedAt: row[4])
+        // Sized first and raw rows: every re-import reads one per file of the export (33,191 for
+        // the 1M bench), and growing the map rehashed every key ~15 times.
+        sources.reserveCapacity(
+            try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM source_file WHERE workspace_id = ?", arguments: [workspaceID]) ?? 0)
+        let statement = try db.makeStatement(
+            sql: "SELECT key, size, checksum, modified, imported_at FROM source_file WHERE workspace_id = ?")
+        try RawRowCursor(statement, arguments: [workspaceID]).forEach { row in
+            sources[row.string(0)] = RecordedSource(
+                fingerprint: FileFingerprint(size: row.int64(1), checksum: row.string(2)), modified: row.optionalInt64(3),
+                recordedAt: row.int64(4))
         }
         return sources
     }
