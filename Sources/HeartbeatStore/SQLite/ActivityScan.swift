@@ -91,11 +91,14 @@ struct ActivityScan: Sendable {
                 \(includeText ? ", text" : "")
                 FROM activity WHERE id BETWEEN ? AND ? ORDER BY id
                 """)
+        // NULL reads as 0 and no row id is 0, so the nullable columns need no type check each (three
+        // calls into SQLite fewer per row: the scan is those calls, 1.1M rows for the 1M bench).
         try RawRowCursor(statement, arguments: [ids.lowerBound, ids.upperBound]).forEach { row in
+            let identity = row.int64(1), threadRoot = row.int64(5), parentIdentity = row.int64(6)
             add(
-                id: row.int64(0), identity: row.isNull(1) ? nil : row.int64(1), space: row.int64(2), kind: row.int64(3),
-                time: row.int64(4), threadRoot: row.optionalInt64(5), parentIdentity: row.isNull(6) ? nil : row.int64(6),
-                isQuestion: row.bool(7), text: { row.string(8) })
+                id: row.int64(0), identity: identity == 0 ? nil : identity, space: row.int64(2), kind: row.int64(3),
+                time: row.int64(4), threadRoot: threadRoot == 0 ? nil : threadRoot,
+                parentIdentity: parentIdentity == 0 ? nil : parentIdentity, isQuestion: row.bool(7), text: { row.string(8) })
         }
     }
 }
