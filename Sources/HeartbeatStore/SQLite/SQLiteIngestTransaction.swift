@@ -253,6 +253,9 @@ final class SQLiteIngestTransaction: IngestTransaction {
         let spaceID = spaceIDs[spaceExternalID]!
         var stored = 0
         var chunkStart = 0
+        // The stored rows' earliest and latest time: one space here, merged into `stagedSpans`
+        // once at the end rather than looked up there per row.
+        var span: (first: Int64, last: Int64)?
         // Many rows per statement: each execution of a one-row INSERT opened and closed its
         // cursors and ran the whole VDBE program again, which cost as much as the B-tree work.
         // Activity ids are assigned here (the next free rowid), so the reactions and mentions of
@@ -298,13 +301,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
                 stored += 1
                 range = (range?.first ?? activityID, activityID)
                 let time = activity.time.microseconds
-                if let span = stagedSpans[spaceID] {
-                    if time < span.first || time > span.last {
-                        stagedSpans[spaceID] = (min(span.first, time), max(span.last, time))
-                    }
-                } else {
-                    stagedSpans[spaceID] = (time, time)
-                }
+                span = span.map { (min($0.first, time), max($0.last, time)) } ?? (time, time)
                 for reaction in activity.reactions {
                     for user in reaction.userIDs {
                         pendingReactions.append((activityID, reaction.name, try identityID(for: user, isBot: false)))
@@ -316,6 +313,10 @@ final class SQLiteIngestTransaction: IngestTransaction {
                 }
             }
             try flushReactionsAndMentions()
+        }
+        if let span {
+            let staged = stagedSpans[spaceID]
+            stagedSpans[spaceID] = (min(staged?.first ?? .max, span.first), max(staged?.last ?? .min, span.last))
         }
         return stored
     }
