@@ -53,6 +53,26 @@ import ZIPFoundation
         #expect(error.message.contains("users.json not found"))
     }
 
+    /// A folder's files are read by `open`/`read` into a buffer the listing's size: a file that
+    /// grew or shrank since the listing is read whole all the same, and one that vanished is an
+    /// error naming it.
+    @Test func folderFileReadWholeWhateverItsSizeNow() throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        let archive = try openExportArchive(at: copy.path)
+        let entry = try #require(archive.entries.first { $0.path == "users.json" })
+        let original = try Data(contentsOf: copy.appendingPathComponent("users.json"))
+        #expect(try archive.read(entry) == original)
+        let grown = Data((0..<(3 * original.count + 17)).map { UInt8(truncatingIfNeeded: $0) })
+        try grown.write(to: copy.appendingPathComponent("users.json"))
+        #expect(try archive.read(entry) == grown)
+        try Data("[]".utf8).write(to: copy.appendingPathComponent("users.json"))
+        #expect(try archive.read(entry) == Data("[]".utf8))
+        try FileManager.default.removeItem(at: copy.appendingPathComponent("users.json"))
+        let error = try #require(throws: ImportError.self) { try archive.read(entry) }
+        #expect(error.identifier == "unreadable-entry")
+        #expect(error.message.contains("No such file"))
+    }
+
     @Test func missingPathIsAClearError() throws {
         let error = try #require(throws: ImportError.self) { try openExportArchive(at: "/nonexistent/export.zip") }
         #expect(error.identifier == "export-not-found")

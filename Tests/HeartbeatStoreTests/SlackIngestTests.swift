@@ -138,6 +138,20 @@ import ZIPFoundation
         let reopened = try await open()
         #expect(try await reopened.counts() == Self.tinyCounts)
     }
+
+    /// A new SQLite store is written with 64 KiB pages (`SQLiteStore.init`): the page size is
+    /// bytes 16-17 of the file's header, big-endian, where 1 stands for 65536.
+    @Test func newSQLiteStoreHasLargePages() async throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("pages.sqlite").path
+        do {
+            let store = try SQLiteStore(path: path)
+            _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        }
+        let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 18)
+        #expect(header.prefix(16) == Data("SQLite format 3\0".utf8))
+        #expect(header[16] == 0 && header[17] == 1)
+        #expect(try await SQLiteStore(path: path).counts() == Self.tinyCounts)
+    }
 }
 
 @Suite struct SlackConversationListsTests {

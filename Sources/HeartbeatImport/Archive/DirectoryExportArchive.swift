@@ -78,11 +78,39 @@ final class DirectoryExportArchive: ExportArchive {
     /// Files are opened by path, so several threads can read at once.
     var supportsConcurrentReads: Bool { true }
 
+    /// Reads with `open`/`read` into a buffer of the size the listing saw: `Data(contentsOf:)`
+    /// with a URL built per file asked the file system twice more what each file was (three
+    /// `stat`s per file on a first import, 100,000 for the 1M bench). A file that grew since the
+    /// listing is read to its end all the same.
     func read(_ entry: ExportEntry) throws -> Data {
-        do {
-            return try Data(contentsOf: root.appendingPathComponent(entry.path))
-        } catch {
-            throw ImportError.unreadableEntry(entry.path, reason: "\(error.localizedDescription)")
+        let descriptor = open(root.path + "/" + entry.path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { throw Self.failure(entry, errno) }
+        defer { close(descriptor) }
+        // One byte more than expected, so the common case ends with a single short read.
+        var data = Data(count: Int(max(entry.size, 0)) + 1)
+        var filled = 0
+        while true {
+            if filled == data.count { data.count *= 2 }
+            let count = data.withUnsafeMutableBytes { buffer in
+                systemRead(descriptor, buffer.baseAddress! + filled, buffer.count - filled)
+            }
+            if count < 0 {
+                if errno == EINTR { continue }
+                throw Self.failure(entry, errno)
+            }
+            if count == 0 { break }
+            filled += count
         }
+        data.count = filled
+        return data
     }
+
+    private static func failure(_ entry: ExportEntry, _ code: Int32) -> ImportError {
+        .unreadableEntry(entry.path, reason: String(cString: strerror(code)))
+    }
+}
+
+/// The C `read`, named apart from `DirectoryExportArchive.read(_:)`.
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+    read(descriptor, buffer, count)
 }

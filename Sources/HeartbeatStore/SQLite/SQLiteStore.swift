@@ -22,6 +22,12 @@ public final class SQLiteStore: CommunityStore {
             // end, where a cache only holds pages never read again (three readers scanning side by
             // side filled 3 × 64 MiB).
             guard !db.configuration.readonly else { return }
+            // A new store gets 64 KiB pages (an existing one keeps its own: the page size is fixed
+            // when the file is first written). Imports append wide rows and reports read whole
+            // tables, so fewer, larger pages mean fewer B-tree steps and fewer writes: a first
+            // import of the 1M bench took 4.0-5.3 s against 5.0-6.3 s with 4 KiB pages (three
+            // alternating runs; 16 KiB in between); reports and re-imports measured the same.
+            try db.execute(sql: "PRAGMA page_size = 65536")
             try db.execute(sql: "PRAGMA cache_size = -65536")
         }
         do {
