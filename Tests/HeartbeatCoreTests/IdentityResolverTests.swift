@@ -1,4 +1,5 @@
-import HeartbeatCore
+import Foundation
+@testable import HeartbeatCore
 import Testing
 
 /// The resolution rules on hand-made accounts, each case named after the rule it checks.
@@ -27,6 +28,25 @@ import Testing
         // The e-mail joins 1 and 3; the login then finds 1 and 2 (3 already joined).
         #expect(rules == [.sameEmail, .sameGitHubLogin])
         #expect(resolution.links.contains { $0.evidence == "a…@example.org" })
+    }
+
+    /// Addresses are compared trimmed and lowercased: the fast path for plain ones gives what
+    /// Foundation's trimming and lowercasing give, and surrounding spaces or capitals still join.
+    @Test func addressesAreComparedTrimmedAndLowercased() {
+        for email in [
+            "alice@example.org", " Alice@Example.org\t", "\tbob@x.io ", "ÉLODIE@exemple.fr", "\u{00A0}nb@x.io",
+            "MiXeD+tag@Host.COM", "", " ",
+        ] {
+            #expect(
+                IdentityResolver.normalizedEmail(email) == email.trimmingCharacters(in: .whitespaces).lowercased(),
+                "\(email)")
+        }
+        let records = [
+            Self.account(1, 1, .slack, "alice", email: " ALICE@example.org"),
+            Self.account(2, 2, .discord, "alice", otherEmails: ["alice@EXAMPLE.org\t"]),
+            Self.account(3, 3, .github, "al", otherEmails: ["alice@example.org", "Alice@example.org "]),
+        ]
+        #expect(IdentityResolver().resolve(records, decisions: []).groups == [[1, 2, 3]])
     }
 
     @Test func aSharedMailboxOrRoleAddressJoinsNobody() {

@@ -231,7 +231,11 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
                 pending.append(ParsedBatch.Item(day: day, key: key, recorded: known?.fingerprint, data: data))
             }
             let parsed = ParsedBatch(items: pending, fileCount: batch.count, archive: archive, parser: parser)
-            if let previous = inFlight { try write(previous) }
+            if let previous = inFlight {
+                try write(previous)
+                inFlight = nil
+                previous.releaseInBackground()
+            }
             inFlight = parsed
         }
         if let last = inFlight { try write(last) }
@@ -275,6 +279,14 @@ final class ParsedBatch: @unchecked Sendable {
     private let archive: any ExportArchive
     private(set) var results: [Result<Outcome, any Error>] = []
     let finished = DispatchGroup()
+
+    /// Hands the last reference to a worker thread, so the batch's thousands of activities are
+    /// freed there and not on the writer, the import's one serial thread (freeing them was 4 % of
+    /// a first import's samples, all on the writer). Call after the last use.
+    func releaseInBackground() {
+        let batch = self
+        DispatchQueue.global().async { withExtendedLifetime(batch) {} }
+    }
 
     init(items: [Item], fileCount: Int, archive: any ExportArchive, parser: SlackDayFileParser) {
         self.items = items

@@ -87,20 +87,25 @@ extension SQLiteStore: IdentityStore {
         for row in try Row.fetchAll(db, sql: "SELECT identity_id, email FROM identity_email ORDER BY identity_id, email") {
             emails[row[0], default: []].append(row[1])
         }
-        return try Row.fetchAll(
-            db,
+        // Raw rows: every import that adds accounts reads them all again (50,000 on the 1M bench).
+        var records: [IdentityRecord] = []
+        let statement = try db.makeStatement(
             sql: """
                 SELECT i.id, i.member_id, i.workspace_id, w.name, i.platform, i.external_id, i.handle, i.display_name,
                     i.real_name, i.email, i.github_login, i.is_bot, i.is_deleted
                 FROM identity i JOIN workspace w ON w.id = i.workspace_id ORDER BY i.id
-                """
-        ).map { row in
-            IdentityRecord(
-                id: row[0], memberID: row[1], workspaceID: row[2], workspaceName: row[3],
-                platform: Platform(rawValue: row[4]) ?? .slack, externalID: row[5], handle: row[6], displayName: row[7],
-                realName: row[8], email: row[9], githubLogin: row[10], otherEmails: emails[row[0]] ?? [],
-                isBot: row[11], isDeleted: row[12])
+                """)
+        try RawRowCursor(statement).forEach { row in
+            let id = row.int64(0)
+            records.append(
+                IdentityRecord(
+                    id: id, memberID: row.int64(1), workspaceID: row.int64(2), workspaceName: row.string(3),
+                    platform: Platform(rawValue: row.string(4)) ?? .slack, externalID: row.string(5),
+                    handle: row.string(6), displayName: row.string(7), realName: row.optionalString(8),
+                    email: row.optionalString(9), githubLogin: row.optionalString(10), otherEmails: emails[id] ?? [],
+                    isBot: row.bool(11), isDeleted: row.bool(12)))
         }
+        return records
     }
 
     static func identityDecisions(_ db: Database) throws -> [IdentityDecision] {
