@@ -139,18 +139,50 @@ import ZIPFoundation
         #expect(try await reopened.counts() == Self.tinyCounts)
     }
 
-    /// A new SQLite store is written with 64 KiB pages (`SQLiteStore.init`): the page size is
-    /// bytes 16-17 of the file's header, big-endian, where 1 stands for 65536.
-    @Test func newSQLiteStoreHasLargePages() async throws {
+    /// A new SQLite store is written with 64 KiB pages (`SQLiteStore.init`) and, after its first
+    /// import (written with a rollback journal, `SQLiteStore.ingest`), is in WAL mode again. The
+    /// header says both: bytes 16-17 the page size, big-endian, 1 standing for 65536; bytes 18
+    /// and 19 the write and read versions, 2 for WAL.
+    @Test func newSQLiteStoreHasLargePagesAndStaysInWALMode() async throws {
         let path = try TemporaryDirectory.make().appendingPathComponent("pages.sqlite").path
         do {
             let store = try SQLiteStore(path: path)
             _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+            #expect(try await store.counts() == Self.tinyCounts)
+            // A later import goes through the WAL, with readers open.
+            _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+            #expect(try await store.counts() == Self.tinyCounts)
         }
-        let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 18)
+        let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 20)
         #expect(header.prefix(16) == Data("SQLite format 3\0".utf8))
-        #expect(header[16] == 0 && header[17] == 1)
+        #expect(Array(header[16..<20]) == [0, 1, 2, 2])
         #expect(try await SQLiteStore(path: path).counts() == Self.tinyCounts)
+    }
+
+    /// A first import that fails leaves the new store empty and usable, journal or WAL.
+    @Test func failedFirstImportLeavesAnEmptyUsableStore() async throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("failed.sqlite").path
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        try "[{\"ts\": \"1772532000.000100\", \"user\": \"U4\"},, ]"
+            .write(to: copy.appendingPathComponent("help/2026-03-03.json"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore(path: path)
+        await #expect(throws: ImportError.self) { _ = try await SlackImporter(path: copy.path).run(into: store) }
+        #expect(try await store.counts().activities == 0)
+        #expect(try await store.counts().identities == 0)
+        _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: store)
+        #expect(try await store.counts() == Self.tinyCounts)
+    }
+
+    /// Another process (here another pool) with the new store open: the first import cannot take
+    /// the file for itself and runs through the WAL; both see the same rows after.
+    @Test func firstImportWithAnotherConnectionOpen() async throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("shared.sqlite").path
+        let importer = try SQLiteStore(path: path)
+        let other = try SQLiteStore(path: path)
+        #expect(try await other.hasActivity() == false)
+        _ = try await SlackImporter(path: Fixtures.tinyExport.path).run(into: importer)
+        #expect(try await importer.counts() == Self.tinyCounts)
+        #expect(try await other.counts() == Self.tinyCounts)
     }
 }
 

@@ -35,9 +35,13 @@ public struct IdentityResolver: Sendable {
     static let globalIDPlatforms: Set<Platform> = [.discord, .telegram, .github]
 
     public func resolve(_ records: [IdentityRecord], decisions: [IdentityDecision]) -> IdentityResolution {
-        let sorted = records.sorted { $0.id < $1.id }
+        // The stores hand accounts over in id order already; sorting moved every record anyway.
+        let sorted = zip(records, records.dropFirst()).allSatisfy { $0.id < $1.id } ? records : records.sorted { $0.id < $1.id }
         var index: [Int64: Int] = [:]
-        for (position, record) in sorted.enumerated() { index[record.id] = position }
+        if !decisions.isEmpty {
+            index.reserveCapacity(sorted.count)
+            for (position, record) in sorted.enumerated() { index[record.id] = position }
+        }
         var sets = DisjointSets(count: sorted.count)
         var links: [IdentityLink] = []
         var refusals: [IdentityRefusal] = []
@@ -63,13 +67,20 @@ public struct IdentityResolver: Sendable {
         }
 
         // Evidence keys → accounts, in a fixed order so the result never depends on input order.
+        // A key's first account is kept apart from the lists of keys seen twice or more: nearly
+        // every key belongs to one account (an e-mail per account, 50,000 on the 1M bench), and
+        // an array per key, then sorting them all, was most of an import's identity resolution.
+        var firstHolder: [EvidenceKey: Int] = [:]
         var groups: [EvidenceKey: [Int]] = [:]
         for (position, record) in sorted.enumerated() where !record.isBot {
-            for key in evidence(of: record) { groups[key, default: []].append(position) }
+            for key in evidence(of: record) {
+                if let first = firstHolder.updateValue(position, forKey: key) {
+                    firstHolder[key] = first
+                    groups[key, default: [first]].append(position)
+                }
+            }
         }
-        // Only keys two accounts share can join anyone: sorting every key first (one e-mail per
-        // account, 50,000 on the 1M bench) was most of an import's identity resolution.
-        for key in groups.compactMap({ $0.value.count > 1 ? $0.key : nil }).sorted() {
+        for key in groups.keys.sorted() {
             let members = groups[key]!
             let shown = key.rule == .sameEmail ? Self.masked(key.value) : key.value
             var seenWorkspaces: [Int64: Int] = [:]
@@ -89,9 +100,19 @@ public struct IdentityResolver: Sendable {
             for position in members.dropFirst() { join(members[0], position, key.rule, shown) }
         }
 
-        var byRoot: [Int: [Int64]] = [:]
-        for position in sorted.indices { byRoot[sets.find(position), default: []].append(sorted[position].id) }
-        let result = byRoot.values.map { $0.sorted() }.sorted { $0[0] < $1[0] }
+        // Accounts in id order, so each person's list comes out sorted and people come out
+        // ordered by their first account, with no map or sort.
+        var groupOfRoot = [Int](repeating: -1, count: sorted.count)
+        var result: [[Int64]] = []
+        for position in sorted.indices {
+            let root = sets.find(position)
+            if groupOfRoot[root] < 0 {
+                groupOfRoot[root] = result.count
+                result.append([sorted[position].id])
+            } else {
+                result[groupOfRoot[root]].append(sorted[position].id)
+            }
+        }
         return IdentityResolution(groups: result, links: links, refusals: refusals)
     }
 
@@ -137,10 +158,13 @@ public struct IdentityResolver: Sendable {
 
     /// A usable personal address: has a local part and a domain, and is not a role mailbox.
     func isPersonalEmail(_ email: String) -> Bool {
-        guard let at = email.lastIndex(of: "@"), at != email.startIndex, email.index(after: at) != email.endIndex
+        // On the UTF-8 view: `String.lastIndex(of:)` walks Characters, breaking graphemes.
+        let utf8 = email.utf8
+        guard let at = utf8.lastIndex(of: UInt8(ascii: "@")), at != utf8.startIndex, utf8.index(after: at) != utf8.endIndex
         else { return false }
-        let local = email[..<at]
-        return !genericLocalParts.contains(String(local[..<(local.firstIndex(of: "+") ?? local.endIndex)]))
+        let local = utf8[..<at]
+        let end = local.firstIndex(of: UInt8(ascii: "+")) ?? local.endIndex
+        return !genericLocalParts.contains(String(decoding: utf8[..<end], as: UTF8.self))
     }
 
     /// Trimmed of spaces and tabs, lowercased. Addresses that are already so (nearly all) are

@@ -21,16 +21,22 @@ public struct MemberAssignment: Sendable {
     public init(records: [IdentityRecord], resolution: IdentityResolution) {
         var memberOf: [Int64: Int64] = [:]
         var nameOf: [Int64: String] = [:]
+        memberOf.reserveCapacity(records.count)
+        nameOf.reserveCapacity(records.count)
         for record in records {
             memberOf[record.id] = record.memberID
             nameOf[record.id] = record.displayName
         }
-        var claimed = Set<Int64>()
+        var claimed = Set<Int64>(minimumCapacity: records.count)
         var candidates: [(from: Int64, to: Int64)] = []
         people = []
+        people.reserveCapacity(resolution.groups.count)
         newMembers = []
         for group in resolution.groups {
-            let current = Set(group.compactMap { memberOf[$0] }).sorted()
+            // Most people have one account: no set to build for them.
+            let current =
+                group.count == 1
+                ? (memberOf[group[0]].map { [$0] } ?? []) : Set(group.compactMap { memberOf[$0] }).sorted()
             let target: Target
             if let free = current.first(where: { !claimed.contains($0) }) {
                 target = .existing(free)

@@ -60,16 +60,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
             if let existing = identityIDs[identity.externalID] {
                 id = existing
                 var statement = SQLiteRawStatement(update, in: db)
-                statement.bind(identity.handle)
-                statement.bind(identity.displayName)
-                statement.bind(identity.realName)
-                statement.bind(identity.email)
-                statement.bind(identity.title)
-                statement.bind(identity.timeZone)
-                statement.bind(identity.isBot)
-                statement.bind(identity.isDeleted)
-                statement.bind(identity.isAdmin)
-                statement.bind(identity.githubLogin)
+                Self.bindProfile(of: identity, to: &statement)
                 statement.bind(id)
                 try statement.execute()
             } else {
@@ -87,6 +78,21 @@ final class SQLiteIngestTransaction: IngestTransaction {
     /// Set when accounts were added or updated: the store re-resolves identities before commit.
     private(set) var identitiesChanged = false
 
+    /// The profile columns, in the order both account statements name them: handle, display_name,
+    /// real_name, email, title, time_zone, is_bot, is_deleted, is_admin, github_login.
+    private static func bindProfile(of identity: Identity, to statement: inout SQLiteRawStatement) {
+        statement.bind(identity.handle)
+        statement.bind(identity.displayName)
+        statement.bind(identity.realName)
+        statement.bind(identity.email)
+        statement.bind(identity.title)
+        statement.bind(identity.timeZone)
+        statement.bind(identity.isBot)
+        statement.bind(identity.isDeleted)
+        statement.bind(identity.isAdmin)
+        statement.bind(identity.githubLogin)
+    }
+
     /// Bound through `SQLiteRawStatement`: GRDB's boxed arguments cost more than the two inserts
     /// themselves on a first import (50,000 accounts).
     private func insertIdentity(_ identity: Identity, placeholder: Bool) throws -> Int64 {
@@ -96,25 +102,16 @@ final class SQLiteIngestTransaction: IngestTransaction {
         var insert = SQLiteRawStatement(
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO identity (member_id, workspace_id, platform, external_id, handle, display_name, real_name,
-                        email, title, time_zone, is_bot, is_deleted, is_admin, is_placeholder, github_login)
+                    INSERT INTO identity (member_id, workspace_id, platform, external_id, is_placeholder, handle,
+                        display_name, real_name, email, title, time_zone, is_bot, is_deleted, is_admin, github_login)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """), in: db)
         insert.bind(member.lastInsertedRowID)
         insert.bind(workspaceID)
         insert.bind(platform.rawValue)
         insert.bind(identity.externalID)
-        insert.bind(identity.handle)
-        insert.bind(identity.displayName)
-        insert.bind(identity.realName)
-        insert.bind(identity.email)
-        insert.bind(identity.title)
-        insert.bind(identity.timeZone)
-        insert.bind(identity.isBot)
-        insert.bind(identity.isDeleted)
-        insert.bind(identity.isAdmin)
         insert.bind(placeholder)
-        insert.bind(identity.githubLogin)
+        Self.bindProfile(of: identity, to: &insert)
         try insert.execute()
         let id = insert.lastInsertedRowID
         identityIDs[identity.externalID] = id
@@ -164,22 +161,42 @@ final class SQLiteIngestTransaction: IngestTransaction {
         return FileFingerprint(size: row[0], checksum: row[1])
     }
 
-    private func upsertSource(_ file: SourceFile, activityCount: Int) throws -> Int64 {
-        try db.cachedStatement(
-            sql: """
-                INSERT INTO source_file (workspace_id, key, path, size, checksum, imported_at, activity_count, modified)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?)
-                ON CONFLICT (workspace_id, key) DO UPDATE SET path = excluded.path, size = excluded.size,
-                    checksum = excluded.checksum, imported_at = excluded.imported_at,
-                    activity_count = excluded.activity_count, modified = excluded.modified
-                """
-        ).execute(arguments: [
-            workspaceID, file.key, file.path, file.fingerprint.size, file.fingerprint.checksum,
-            Timestamp(Date()).microseconds, activityCount, file.modified,
-        ])
-        return try Int64.fetchOne(
-            db.cachedStatement(sql: "SELECT id FROM source_file WHERE workspace_id = ? AND key = ?"),
-            arguments: [workspaceID, file.key])!
+    /// Inserts or updates the file's record; returns its id and the activity ids it gave last
+    /// time (nil when new or when it gave none). Raw bindings: a first import records 33,000
+    /// files, and through GRDB's arguments the three statements cost as much as a file's
+    /// activities. Not one `INSERT … RETURNING`: a statement with `RETURNING` runs with a
+    /// statement journal, which copied two pages to a temporary file per day file.
+    private func upsertSource(
+        _ file: SourceFile, activityCount: Int
+    ) throws -> (id: Int64, previous: (first: Int64, last: Int64)?) {
+        var upsert = SQLiteRawStatement(
+            try db.cachedStatement(
+                sql: """
+                    INSERT INTO source_file (workspace_id, key, path, size, checksum, imported_at, activity_count, modified)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    ON CONFLICT (workspace_id, key) DO UPDATE SET path = excluded.path, size = excluded.size,
+                        checksum = excluded.checksum, imported_at = excluded.imported_at,
+                        activity_count = excluded.activity_count, modified = excluded.modified
+                    """), in: db)
+        upsert.bind(workspaceID)
+        upsert.bind(file.key)
+        upsert.bind(file.path)
+        upsert.bind(file.fingerprint.size)
+        upsert.bind(file.fingerprint.checksum)
+        upsert.bind(Timestamp(Date()).microseconds)
+        upsert.bind(Int64(activityCount))
+        upsert.bind(file.modified)
+        try upsert.execute()
+        var select = SQLiteRawStatement(
+            try db.cachedStatement(
+                sql: "SELECT id, first_activity_id, last_activity_id FROM source_file WHERE workspace_id = ? AND key = ?"),
+            in: db)
+        select.bind(workspaceID)
+        select.bind(file.key)
+        return try select.fetchOne { row in
+            let previous = row.isNull(1) || row.isNull(2) ? nil : (row.int64(1), row.int64(2))
+            return (row.int64(0), previous)
+        }
     }
 
     func recordedSources() throws -> [String: RecordedSource] {
@@ -234,14 +251,12 @@ final class SQLiteIngestTransaction: IngestTransaction {
 
     func replaceSource(_ file: SourceFile, activitiesBySpace: [(space: String, activities: [Activity])]) throws -> Int {
         try loadIdentityIDs()
-        let sourceID = try upsertSource(file, activityCount: activitiesBySpace.reduce(0) { $0 + $1.activities.count })
+        let (sourceID, previous) = try upsertSource(
+            file, activityCount: activitiesBySpace.reduce(0) { $0 + $1.activities.count })
         // What this file gave last time: one contiguous rowid range (see migration v6). Foreign
         // keys are off during an ingest (`SQLiteStore.ingest`), so the cascade to reactions and
         // mentions is spelled out.
-        if let range = try Row.fetchOne(
-            db.cachedStatement(sql: "SELECT first_activity_id, last_activity_id FROM source_file WHERE id = ?"),
-            arguments: [sourceID]), let first: Int64 = range[0], let last: Int64 = range[1]
-        {
+        if let (first, last) = previous {
             // The channels losing rows have their spans counted again at the end.
             for spaceID in try Int64.fetchAll(
                 db.cachedStatement(
@@ -262,8 +277,13 @@ final class SQLiteIngestTransaction: IngestTransaction {
         for (space, activities) in activitiesBySpace {
             stored += try insert(activities, space: space, sourceID: sourceID, range: &range)
         }
-        try db.cachedStatement(sql: "UPDATE source_file SET first_activity_id = ?, last_activity_id = ? WHERE id = ?")
-            .execute(arguments: [range?.first, range?.last, sourceID])
+        var update = SQLiteRawStatement(
+            try db.cachedStatement(sql: "UPDATE source_file SET first_activity_id = ?, last_activity_id = ? WHERE id = ?"),
+            in: db)
+        update.bind(range?.first)
+        update.bind(range?.last)
+        update.bind(sourceID)
+        try update.execute()
         return stored
     }
 
@@ -283,59 +303,65 @@ final class SQLiteIngestTransaction: IngestTransaction {
         // cursors and ran the whole VDBE program again, which cost as much as the B-tree work.
         // Activity ids are assigned here (the next free rowid), so the reactions and mentions of
         // a chunk can follow without asking SQLite for each new rowid.
-        while chunkStart < activities.count {
-            let chunk = activities[chunkStart..<min(chunkStart + Self.activitiesPerStatement, activities.count)]
-            chunkStart = chunk.endIndex
-            var statement = SQLiteRawStatement(try activityInsert(rows: chunk.count), in: db)
-            let firstID = nextActivityID
-            for (offset, activity) in zip(0..., chunk) {
-                let author = try activity.authorID.map { try identityID(for: $0, isBot: activity.kind == .botMessage) }
-                let parent = try activity.parentAuthorID.map { try identityID(for: $0, isBot: false) }
-                statement.bind(firstID + Int64(offset))
-                statement.bind(spaceID)
-                statement.bind(author)
-                statement.bind(sourceID)
-                statement.bind(Int64(activity.kind.rawValue))
-                statement.bind(activity.subtype)
-                statement.bind(activity.time.microseconds)
-                statement.bind(activity.externalID)
-                statement.bind(activity.threadRoot?.microseconds)
-                statement.bind(parent)
-                statement.bind(activity.text)
-                statement.bind(activity.isQuestion)
-                statement.bind(activity.editedAt?.microseconds)
-            }
-            let inserted = try statement.execute()
-            nextActivityID += Int64(chunk.count)
-            // Rows already stored (the same message from another file) were skipped by
-            // `OR IGNORE`; find which, in the rare chunk where that happened.
-            var kept: Set<Int64>?
-            if inserted < chunk.count {
-                // Rows kept as they were stored elsewhere: this channel's span is counted again.
-                recountedSpaces.insert(spaceID)
-                kept = Set(
-                    try Int64.fetchAll(
-                        db, sql: "SELECT id FROM activity WHERE id BETWEEN ? AND ?",
-                        arguments: [firstID, firstID + Int64(chunk.count) - 1]))
-            }
-            for (offset, activity) in zip(0..., chunk) {
-                let activityID = firstID + Int64(offset)
-                if let kept, !kept.contains(activityID) { continue }
-                stored += 1
-                range = (range?.first ?? activityID, activityID)
-                let time = activity.time.microseconds
-                span = span.map { (min($0.first, time), max($0.last, time)) } ?? (time, time)
-                for reaction in activity.reactions {
-                    for user in reaction.userIDs {
-                        pendingReactions.append((activityID, reaction.name, try identityID(for: user, isBot: false)))
+        // Fields are read in place through the buffer: binding from `for activity in chunk` copied
+        // every activity (a retain and a release of each of its strings and arrays) twice per row.
+        try activities.withUnsafeBufferPointer { rows in
+            while chunkStart < rows.count {
+                let chunk = chunkStart..<min(chunkStart + Self.activitiesPerStatement, rows.count)
+                chunkStart = chunk.upperBound
+                var statement = SQLiteRawStatement(try activityInsert(rows: chunk.count), in: db)
+                let firstID = nextActivityID
+                for index in chunk {
+                    let author = try rows[index].authorID.map {
+                        try identityID(for: $0, isBot: rows[index].kind == .botMessage)
+                    }
+                    let parent = try rows[index].parentAuthorID.map { try identityID(for: $0, isBot: false) }
+                    statement.bind(firstID + Int64(index - chunk.lowerBound))
+                    statement.bind(spaceID)
+                    statement.bind(author)
+                    statement.bind(sourceID)
+                    statement.bind(Int64(rows[index].kind.rawValue))
+                    statement.bind(rows[index].subtype)
+                    statement.bind(rows[index].time.microseconds)
+                    statement.bind(rows[index].externalID)
+                    statement.bind(rows[index].threadRoot?.microseconds)
+                    statement.bind(parent)
+                    statement.bind(rows[index].text)
+                    statement.bind(rows[index].isQuestion)
+                    statement.bind(rows[index].editedAt?.microseconds)
+                }
+                let inserted = try statement.execute()
+                nextActivityID += Int64(chunk.count)
+                // Rows already stored (the same message from another file) were skipped by
+                // `OR IGNORE`; find which, in the rare chunk where that happened.
+                var kept: Set<Int64>?
+                if inserted < chunk.count {
+                    // Rows kept as they were stored elsewhere: this channel's span is counted again.
+                    recountedSpaces.insert(spaceID)
+                    kept = Set(
+                        try Int64.fetchAll(
+                            db, sql: "SELECT id FROM activity WHERE id BETWEEN ? AND ?",
+                            arguments: [firstID, firstID + Int64(chunk.count) - 1]))
+                }
+                for index in chunk {
+                    let activityID = firstID + Int64(index - chunk.lowerBound)
+                    if let kept, !kept.contains(activityID) { continue }
+                    stored += 1
+                    range = (range?.first ?? activityID, activityID)
+                    let time = rows[index].time.microseconds
+                    span = span.map { (min($0.first, time), max($0.last, time)) } ?? (time, time)
+                    for reaction in rows[index].reactions {
+                        for user in reaction.userIDs {
+                            pendingReactions.append((activityID, reaction.name, try identityID(for: user, isBot: false)))
+                        }
+                    }
+                    for mention in rows[index].mentions {
+                        guard let mentioned = identityIDs[mention] else { continue }
+                        pendingMentions.append((activityID, mentioned))
                     }
                 }
-                for mention in activity.mentions {
-                    guard let mentioned = identityIDs[mention] else { continue }
-                    pendingMentions.append((activityID, mentioned))
-                }
+                try flushReactionsAndMentions()
             }
-            try flushReactionsAndMentions()
         }
         if let span {
             let staged = stagedSpans[spaceID]

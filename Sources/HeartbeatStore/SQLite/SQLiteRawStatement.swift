@@ -35,12 +35,25 @@ struct SQLiteRawStatement {
     mutating func bind(_ value: Bool) { bind(Int64(value ? 1 : 0)) }
 
     mutating func bind(_ value: String?) {
-        parameter += 1
-        guard var value else {
+        guard let value else {
+            parameter += 1
             sqlite3_bind_null(statement, parameter)
             return
         }
-        value.withUTF8 { utf8 in
+        bind(value)
+    }
+
+    /// Reads the string's bytes in place (native strings, small or not, are contiguous UTF-8);
+    /// only a bridged string is copied first. No `var` copy, so no retain and release per text.
+    mutating func bind(_ value: String) {
+        parameter += 1
+        let statement = statement, parameter = parameter
+        let bound: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
+            _ = sqlite3_bind_text(statement, parameter, utf8.baseAddress, Int32(utf8.count), Self.transient)
+        }
+        guard bound == nil else { return }
+        var copy = value
+        copy.withUTF8 { utf8 in
             _ = sqlite3_bind_text(statement, parameter, utf8.baseAddress, Int32(utf8.count), Self.transient)
         }
     }
@@ -57,6 +70,18 @@ struct SQLiteRawStatement {
                 resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
         }
         return Int(sqlite3_changes(connection))
+    }
+
+    /// Runs a query that finds one row and reads it with `read`; no row is an error.
+    mutating func fetchOne<T>(_ read: (RawRow) -> T) throws -> T {
+        parameter = 0
+        defer { sqlite3_reset(statement) }
+        let code = sqlite3_step(statement)
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+        }
+        return read(RawRow(statement: statement))
     }
 
     /// The rowid of the row the last successful insert on this connection created.
