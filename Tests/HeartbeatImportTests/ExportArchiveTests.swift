@@ -73,6 +73,21 @@ import ZIPFoundation
         #expect(error.message.contains("No such file"))
     }
 
+    /// Folder entries come out in path order whatever the names: a folder sorts as `name/`
+    /// among the files and folders beside it (`a.json` < `a/…`, `a-b/…` < `a/…`).
+    @Test func folderEntriesAreInPathOrder() throws {
+        let root = try TemporaryDirectory.make().appendingPathComponent("export")
+        let files = ["a.json", "a/2.json", "a/10.json", "a-b/x.json", "a/b/c.json", "b", "A/z.json", "a b/y.json"]
+        for file in files {
+            let url = root.appendingPathComponent(file)
+            try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)
+            try Data(file.utf8).write(to: url)
+        }
+        let archive = try openExportArchive(at: root.path)
+        #expect(archive.entries.map(\.path) == files.sorted())
+        for entry in archive.entries { #expect(try archive.read(entry) == Data(entry.path.utf8)) }
+    }
+
     @Test func missingPathIsAClearError() throws {
         let error = try #require(throws: ImportError.self) { try openExportArchive(at: "/nonexistent/export.zip") }
         #expect(error.identifier == "export-not-found")

@@ -4,6 +4,7 @@ import HeartbeatImport
 import HeartbeatStore
 import HeartbeatTestSupport
 import Testing
+import ZIPFoundation
 
 #if canImport(Glibc)
     import CoreFoundation
@@ -75,6 +76,32 @@ import Testing
         let third = try await SlackImporter(path: copy.path).run(into: store)
         #expect(third.dayFilesUnchanged == 3)
         #expect(try await store.counts() == SlackIngestTests.tinyCounts)
+    }
+
+    /// The folder's listing recorded by its last import (`SlackExportListing`) must not outlive
+    /// an import of another copy of the export: a zip with a changed day file goes in, then the
+    /// untouched folder again, whose file must replace the zip's.
+    @Test(arguments: TestStores.kinds) func folderImportedAgainAfterAZipRestoresItsFiles(_ kind: TestStoreKind) async throws {
+        let copy = try agedCopy()
+        let store = try await TestStores.make(kind)
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(try await store.counts() == SlackIngestTests.tinyCounts)
+
+        let changed = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        try "[{\"type\": \"message\", \"user\": \"U1\", \"ts\": \"1772532000.000900\", \"text\": \"only in the zip\"}]"
+            .write(to: changed.appendingPathComponent("help/2026-03-03.json"), atomically: true, encoding: .utf8)
+        let zip = try TemporaryDirectory.make().appendingPathComponent("changed.zip")
+        try FileManager.default.zipItem(at: changed, to: zip, shouldKeepParent: false)
+        _ = try await SlackImporter(path: zip.path).run(into: store)
+        // help/2026-03-03.json gave 7 activities; the zip's gives 1.
+        #expect(try await store.counts().activities == SlackIngestTests.tinyCounts.activities - 7 + 1)
+
+        let again = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(again.dayFilesImported == 1)
+        #expect(try await store.counts() == SlackIngestTests.tinyCounts)
+        // And now the folder's listing is recorded again: untouched, nothing is read.
+        let third = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(third.dayFilesUnchanged == 3 && third.bytesRead == 0)
     }
 
     @Test(arguments: TestStores.kinds) func fileModifiedJustBeforeItsImportIsReadAgain(_ kind: TestStoreKind) async throws {

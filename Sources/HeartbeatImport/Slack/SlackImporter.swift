@@ -246,6 +246,16 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         }
         try writeMetadata()
         if let last = inFlight { try write(last) }
+        // Every file read or matched: the next import of this folder, untouched, can stop at the
+        // listing (`SlackUnchangedExport`). Otherwise (a zip, skipped files, files just written)
+        // whatever listing an earlier import left is overwritten with one nothing matches: the
+        // store's files may no longer be that folder's.
+        let listing = SlackExportListing(layout: layout)
+        if summary.skipped.isEmpty, let listing, listing.isSettled(at: Timestamp(Date())) {
+            try transaction.recordSource(listing.source(at: archive.location))
+        } else {
+            try transaction.recordSource(SlackExportListing.untrusted(at: archive.location))
+        }
         for (subtype, seen) in unknownSubtypes.sorted(by: { $0.key < $1.key }) {
             summary.diagnostics.append(
                 Diagnostic(

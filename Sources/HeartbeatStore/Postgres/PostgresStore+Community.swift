@@ -113,7 +113,7 @@ extension PostgresStore: CommunityStore {
                     (SELECT COUNT(*) FROM activity WHERE community_id = \(communityID)),
                     (SELECT COUNT(*) FROM reaction WHERE community_id = \(communityID)),
                     (SELECT COUNT(*) FROM mention WHERE community_id = \(communityID)),
-                    (SELECT COUNT(*) FROM source_file WHERE community_id = \(communityID))
+                    (SELECT COUNT(*) FROM source_file WHERE community_id = \(communityID) AND key <> '.listing')
                 """, logger: logger)[0]
             let c = try row.decode((Int64, Int64, Int64, Int64, Int64, Int64, Int64, Int64).self)
             return StoreCounts(

@@ -149,7 +149,12 @@ public final class SQLiteStore: CommunityStore {
             return StoreCounts(
                 workspaces: try count("workspace"), members: try count("member"), identities: try count("identity"),
                 spaces: try count("space"), activities: try count("activity"), reactions: try count("reaction"),
-                mentions: try count("mention"), sourceFiles: try count("source_file"))
+                mentions: try count("mention"),
+                // Files only: not the records of export folders' whole listings (`.listing`, one per
+                // workspace at most, found through the (workspace_id, key) index; a filter on
+                // `key` alone read every record).
+                sourceFiles: try count("source_file")
+                    - count("workspace w JOIN source_file s ON s.workspace_id = w.id AND s.key = '.listing'"))
         }
     }
 }
