@@ -33,7 +33,7 @@ enum SnapshotAssembly {
         // the concatenation breaks ties between equal times.
         // Positions run through the scans one after the other; rows are taken from their scan
         // directly, not from a concatenation first (a copy of every row, 44 MB for the 1M bench).
-        let order = timeOrder(of: scans.map(\.rows))
+        let order = mergedTimeOrder(scans) ?? timeOrder(of: scans.map(\.rows))
         let starts = scans.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.rows.count) }
         func locate(_ position: Int32) -> (scan: Int, row: Int) {
             var scan = 0
@@ -95,6 +95,35 @@ enum SnapshotAssembly {
         snapshot.mentions = mentionRows
         snapshot.texts = texts
         return snapshot
+    }
+
+    /// `timeOrder(of:)` from scans that each sorted their own rows: a merge, the earlier scan
+    /// first among equal times (its ids are lower). `nil` when a scan did not sort.
+    static func mergedTimeOrder(_ scans: [ActivityScan]) -> [Int32]? {
+        var orders: [[Int32]] = []
+        for scan in scans {
+            guard let order = scan.timeOrder else { return nil }
+            orders.append(order)
+        }
+        var starts: [Int32] = [0]
+        for scan in scans { starts.append(starts[starts.count - 1] + Int32(scan.rows.count)) }
+        var next = [Int](repeating: 0, count: scans.count)
+        var merged: [Int32] = []
+        merged.reserveCapacity(Int(starts[starts.count - 1]))
+        while true {
+            var best = -1
+            var bestTime = Int64.max
+            for index in scans.indices where next[index] < orders[index].count {
+                let time = scans[index].rows[Int(orders[index][next[index]])].time
+                if best < 0 || time < bestTime {
+                    best = index
+                    bestTime = time
+                }
+            }
+            guard best >= 0 else { return merged }
+            merged.append(starts[best] + orders[best][next[best]])
+            next[best] += 1
+        }
     }
 
     /// Positions into the scans' rows taken one scan after the other (so in id order) sorted by

@@ -22,6 +22,16 @@ struct ActivityScan: Sendable {
     var earlierIDs: [Int64] = []
     var earlierTimes: [Int64] = []
 
+    /// Positions into `rows` in (time, id) order, when sorted where the scan ran
+    /// (`sortByTime`): the SQLite scans sort their own rows on their own connections' threads, so
+    /// the snapshot only merges them.
+    var timeOrder: [Int32]?
+
+    /// Sorts this scan's rows by time (ties stay in id order) into `timeOrder`.
+    mutating func sortByTime() {
+        timeOrder = SnapshotAssembly.timeOrder(of: [rows])
+    }
+
     /// The maps and filters `add` applies to each row.
     private let spaceBySpaceID: RowIDTable<Int32>
     private let memberByIdentity: RowIDTable<Int32>
@@ -100,5 +110,6 @@ struct ActivityScan: Sendable {
                 time: row.int64(4), threadRoot: threadRoot == 0 ? nil : threadRoot,
                 parentIdentity: parentIdentity == 0 ? nil : parentIdentity, isQuestion: row.bool(7), text: { row.string(8) })
         }
+        sortByTime()
     }
 }
