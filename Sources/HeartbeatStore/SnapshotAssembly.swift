@@ -29,12 +29,12 @@ enum SnapshotAssembly {
             }
         }
 
-        // Activities in (time, id) order: the scans hand them over in id order, so the position in
-        // the concatenation breaks ties between equal times.
-        // Positions run through the scans one after the other; rows are taken from their scan
-        // directly, not from a concatenation first (a copy of every row, 44 MB for the 1M bench).
-        let order = mergedTimeOrder(scans) ?? timeOrder(of: scans.map(\.rows))
+        // Activities in (time, id) order: the scans hand them over in id order, so a position
+        // running through the scans one after the other breaks ties between equal times. Rows are
+        // taken from their scan directly, not from a concatenation first (a copy of every row,
+        // 44 MB for the 1M bench).
         let starts = scans.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.rows.count) }
+        let order = mergedTimeOrder(scans, starts: starts)
         func locate(_ position: Int32) -> (scan: Int, row: Int) {
             var scan = 0
             while Int(position) >= starts[scan + 1] { scan += 1 }
@@ -97,19 +97,14 @@ enum SnapshotAssembly {
         return snapshot
     }
 
-    /// `timeOrder(of:)` from scans that each sorted their own rows: a merge, the earlier scan
-    /// first among equal times (its ids are lower). `nil` when a scan did not sort.
-    static func mergedTimeOrder(_ scans: [ActivityScan]) -> [Int32]? {
-        var orders: [[Int32]] = []
-        for scan in scans {
-            guard let order = scan.timeOrder else { return nil }
-            orders.append(order)
-        }
-        var starts: [Int32] = [0]
-        for scan in scans { starts.append(starts[starts.count - 1] + Int32(scan.rows.count)) }
+    /// Positions into the scans' rows taken one scan after the other (`starts`: where each scan
+    /// begins), sorted by time, then id: a merge of each scan's own `timeOrder` (sorted where it
+    /// ran; sorted here if not), the earlier scan first among equal times (its ids are lower).
+    static func mergedTimeOrder(_ scans: [ActivityScan], starts: [Int]) -> [Int32] {
+        let orders = scans.map { $0.timeOrder ?? timeOrder(of: $0.rows) }
         var next = [Int](repeating: 0, count: scans.count)
         var merged: [Int32] = []
-        merged.reserveCapacity(Int(starts[starts.count - 1]))
+        merged.reserveCapacity(starts[starts.count - 1])
         while true {
             var best = -1
             var bestTime = Int64.max
@@ -121,23 +116,18 @@ enum SnapshotAssembly {
                 }
             }
             guard best >= 0 else { return merged }
-            merged.append(starts[best] + orders[best][next[best]])
+            merged.append(Int32(starts[best]) + orders[best][next[best]])
             next[best] += 1
         }
     }
 
-    /// Positions into the scans' rows taken one scan after the other (so in id order) sorted by
-    /// time, then id.
-    static func timeOrder(of scans: [[CommunitySnapshot.ActivityRow]]) -> [Int32] {
+    /// Positions into `rows` (in id order) sorted by time, then id.
+    static func timeOrder(of rows: [CommunitySnapshot.ActivityRow]) -> [Int32] {
         struct Key {
             var time: Int64
             var position: Int32
         }
-        var keys: [Key] = []
-        keys.reserveCapacity(scans.reduce(0) { $0 + $1.count })
-        for rows in scans {
-            for row in rows { keys.append(Key(time: row.time, position: Int32(keys.count))) }
-        }
+        var keys = rows.indices.map { Key(time: rows[$0].time, position: Int32($0)) }
         let sorted = zip(keys, keys.dropFirst()).allSatisfy { $0.time <= $1.time }
         if !sorted {
             keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.position < $1.position }

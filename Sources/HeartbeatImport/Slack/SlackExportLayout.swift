@@ -19,6 +19,9 @@ struct SlackExportLayout {
     var dayFiles: [DayFile]
     /// Files named like day files but whose name is not a real date.
     var badlyNamed: [ExportEntry]
+    /// The fingerprint of the whole listing, for a folder without badly named files: computed
+    /// once here for the unchanged check and the record a complete import leaves.
+    private(set) var listing: SlackExportListing?
 
     init(archive: any ExportArchive) throws {
         let entries = archive.entries
@@ -67,6 +70,7 @@ struct SlackExportLayout {
         }
         dayFiles = days
         badlyNamed = bad
+        listing = SlackExportListing(layout: self)
     }
 
     private static func isMetadata(_ path: String, _ name: String) -> Bool {

@@ -16,7 +16,7 @@ struct SlackExportListing {
     /// `nil` for a zip (its entries carry no modification time) or a layout with badly named
     /// files (those always take the full path, which reports them).
     init?(layout: SlackExportLayout) {
-        guard layout.badlyNamed.isEmpty else { return nil }
+        guard layout.badlyNamed.isEmpty, layout.users.modified != nil else { return nil }
         let metadata = [layout.users, layout.channels, layout.groups, layout.mpims, layout.dms].compactMap { $0 }
         var bytes: [UInt8] = []
         bytes.reserveCapacity((metadata.count + layout.dayFiles.count) * 48)

@@ -29,12 +29,10 @@ public struct SlackImporter: Sendable {
             summary.secondsElapsed = ImportClock.seconds(since: started)
             return summary
         }
-        // Read only now: an untouched export is recognised from its listing in a few milliseconds
-        // and never needs `users.json` (23 MB for 50,000 members); reading it on the other core
-        // meanwhile, as before the listing was recorded, took that core from the folder walk and
-        // from the end of such an import.
-        let usersFile = try SlackUsersFile(archive: archive, layout: layout)
-        return try await SlackImportJob(options: options, archive: archive, layout: layout, usersFile: usersFile, path: path)
+        // `users.json` is read only now, by the job: an untouched export is recognised from its
+        // listing in a few milliseconds and never needs it (23 MB for 50,000 members); reading it
+        // on the other core meanwhile took that core from the folder walk.
+        return try await SlackImportJob(path: path, options: options, archive: archive, layout: layout)
             .run(into: store, started: started, progress: progress)
     }
 }
@@ -57,22 +55,20 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
 
     convenience init(path: String, options: ImportOptions) throws {
         let archive = try openExportArchive(at: path)
-        let layout = try SlackExportLayout(archive: archive)
-        try self.init(
-            options: options, archive: archive, layout: layout,
-            usersFile: try SlackUsersFile(archive: archive, layout: layout), path: path)
+        try self.init(path: path, options: options, archive: archive, layout: try SlackExportLayout(archive: archive))
     }
 
-    init(
-        options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout, usersFile: SlackUsersFile,
-        path: String
-    ) throws {
+    init(path: String, options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout) throws {
         self.options = options
         self.archive = archive
         self.layout = layout
 
-        let users = usersFile.users
-        metadataSources.append(usersFile.source)
+        let usersData = try archive.read(layout.users)
+        let users = try SlackUserReader.read(usersData, path: layout.users.path)
+        metadataSources.append(
+            SourceFile(
+                key: "users.json", path: layout.users.path,
+                fingerprint: archive.fingerprint(of: layout.users, data: usersData), modified: layout.users.modified))
 
         var spaces: [Space] = []
         var spaceByFolder: [String: String] = [:]
@@ -253,8 +249,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         // listing (`SlackUnchangedExport`). Otherwise (a zip, skipped files, files just written)
         // whatever listing an earlier import left is overwritten with one nothing matches: the
         // store's files may no longer be that folder's.
-        let listing = SlackExportListing(layout: layout)
-        if summary.skipped.isEmpty, let listing, listing.isSettled(at: Timestamp(Date())) {
+        if summary.skipped.isEmpty, let listing = layout.listing, listing.isSettled(at: Timestamp(Date())) {
             try transaction.recordSource(listing.source(at: archive.location))
         } else {
             try transaction.recordSource(SlackExportListing.untrusted(at: archive.location))

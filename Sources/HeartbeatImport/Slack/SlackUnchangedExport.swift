@@ -15,7 +15,7 @@ enum SlackUnchangedExport {
         archive: any ExportArchive, layout: SlackExportLayout, options: ImportOptions, path: String,
         store: any CommunityStore
     ) async throws -> ImportSummary? {
-        guard let listing = SlackExportListing(layout: layout), let modified = layout.users.modified else { return nil }
+        guard let listing = layout.listing, let modified = layout.users.modified else { return nil }
         let candidates = try await store.workspaces(
             recording: "users.json", platform: .slack, size: layout.users.size, modified: modified)
         guard candidates.count == 1 else { return nil }

@@ -238,6 +238,7 @@ struct PostgresSnapshotLoader {
             guard count == Self.chunkRows, let last = idValues.max() else { break }
             after = last
         }
+        scan.sortByTime()
         return scan
     }
 

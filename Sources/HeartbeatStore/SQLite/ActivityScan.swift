@@ -22,14 +22,14 @@ struct ActivityScan: Sendable {
     var earlierIDs: [Int64] = []
     var earlierTimes: [Int64] = []
 
-    /// Positions into `rows` in (time, id) order, when sorted where the scan ran
-    /// (`sortByTime`): the SQLite scans sort their own rows on their own connections' threads, so
-    /// the snapshot only merges them.
+    /// Positions into `rows` in (time, id) order, set by `sortByTime` where the scan ran: both
+    /// stores' loaders sort each scan on its own task, beside the other scans, so the snapshot
+    /// only merges them (`SnapshotAssembly.mergedTimeOrder`).
     var timeOrder: [Int32]?
 
     /// Sorts this scan's rows by time (ties stay in id order) into `timeOrder`.
     mutating func sortByTime() {
-        timeOrder = SnapshotAssembly.timeOrder(of: [rows])
+        timeOrder = SnapshotAssembly.timeOrder(of: rows)
     }
 
     /// The maps and filters `add` applies to each row.
@@ -101,8 +101,9 @@ struct ActivityScan: Sendable {
                 \(includeText ? ", text" : "")
                 FROM activity WHERE id BETWEEN ? AND ? ORDER BY id
                 """)
-        // NULL reads as 0 and no row id is 0, so the nullable columns need no type check each (three
-        // calls into SQLite fewer per row: the scan is those calls, 1.1M rows for the 1M bench).
+        // NULL reads as 0: no row id is 0, and a snapshot row keeps a missing thread root as 0
+        // anyway, so the nullable columns need no type check each (three calls into SQLite fewer
+        // per row: the scan is those calls, 1.1M rows for the 1M bench).
         try RawRowCursor(statement, arguments: [ids.lowerBound, ids.upperBound]).forEach { row in
             let identity = row.int64(1), threadRoot = row.int64(5), parentIdentity = row.int64(6)
             add(
