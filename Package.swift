@@ -95,6 +95,8 @@ let package = Package(
             dependencies: [
                 "HeartbeatStore", "HeartbeatImport", "HeartbeatTestSupport",
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                // Migration tests build a store as an older release left it.
+                .product(name: "GRDB", package: "GRDB.swift"),
             ],
             swiftSettings: strictSettings),
         .testTarget(

@@ -57,6 +57,41 @@ import ZIPFoundation
         #expect(try await store.counts() == SlackIngestTests.tinyCounts)
     }
 
+    @Test(arguments: TestStores.kinds) func unchangedMemberListIsNotReadForANewDay(_ kind: TestStoreKind) async throws {
+        let copy = try agedCopy()
+        let store = try await TestStores.make(kind)
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+
+        // A new day: a message naming only the integration B1, one by its bot user UB, one by U1.
+        let newDay = copy.appendingPathComponent("general/2026-03-16.json")
+        try """
+        [{"type": "message", "subtype": "bot_message", "bot_id": "B1", "ts": "1773655200.000100", "text": "deployed"},
+         {"type": "message", "user": "UB", "ts": "1773655260.000100", "text": "release notes"},
+         {"type": "message", "user": "U1", "ts": "1773655320.000100", "text": "thanks"}]
+        """.write(to: newDay, atomically: true, encoding: .utf8)
+        setModified(newDay, seconds: Self.hourAgo + 60)
+        // users.json: same size, same modification time, broken bytes. Read, it would stop the import.
+        let users = copy.appendingPathComponent("users.json")
+        let size = try Data(contentsOf: users).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: users)
+        setModified(users, seconds: Self.hourAgo, nanoseconds: 123_456_789)
+
+        let again = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(again.dayFilesImported == 1)
+        #expect(again.dayFilesUnchanged == 3)
+        #expect(again.activitiesWritten == 3)
+        #expect(again.identities == 7)
+        let snapshot = try await store.snapshot(ActivityQuery())
+        let new = snapshot.activities.filter { $0.time >= Timestamp(seconds: 1_773_655_200).microseconds }
+        #expect(new.map(\.kind) == [.botMessage, .botMessage, .message])
+        #expect(new.map { snapshot.members[Int($0.member)].externalID } == ["UB", "UB", "U1"])
+        #expect(try await store.counts().identities == SlackIngestTests.tinyCounts.identities)
+
+        // Once users.json's modification time moves, it is read, and the broken file is reported.
+        setModified(users, seconds: Self.hourAgo + 120)
+        await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
+    }
+
     @Test(arguments: TestStores.kinds) func touchedButIdenticalFileIsUnchangedAndItsNewTimeRemembered(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
         let store = try await TestStores.make(kind)

@@ -15,18 +15,27 @@ public struct CivilDate: Sendable, Hashable, Comparable, CustomStringConvertible
 
     /// Parses exactly `YYYY-MM-DD`; anything else (including `2024-02-30`) is `nil`.
     public init?(iso text: some StringProtocol) {
-        let bytes = Array(text.utf8)
-        guard bytes.count == 10, bytes[4] == UInt8(ascii: "-"), bytes[7] == UInt8(ascii: "-") else { return nil }
-        func number(_ range: Range<Int>) -> Int? {
-            var value = 0
-            for index in range {
-                let byte = bytes[index]
+        self.init(isoUTF8: text.utf8)
+    }
+
+    /// `init(iso:)` over UTF-8 bytes: every import parses one per day file of the export, straight
+    /// from its path.
+    public init?(isoUTF8 bytes: some Sequence<UInt8>) {
+        var y = 0, m = 0, d = 0, position = 0
+        for byte in bytes {
+            switch position {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 0..<10:
                 guard byte >= UInt8(ascii: "0"), byte <= UInt8(ascii: "9") else { return nil }
-                value = value * 10 + Int(byte - UInt8(ascii: "0"))
+                let digit = Int(byte - UInt8(ascii: "0"))
+                if position < 4 { y = y * 10 + digit } else if position < 7 { m = m * 10 + digit } else { d = d * 10 + digit }
+            default:
+                return nil
             }
-            return value
+            position += 1
         }
-        guard let y = number(0..<4), let m = number(5..<7), let d = number(8..<10) else { return nil }
+        guard position == 10 else { return nil }
         self.init(year: y, month: m, day: d)
     }
 

@@ -22,11 +22,15 @@ public struct Identity: Sendable, Hashable, Codable {
     /// Further addresses seen for this account (GitHub: commit author e-mails of its pushes):
     /// evidence for identity resolution, never shown. Lowercased.
     public var otherEmails: [String]
+    /// The id of the integration behind a bot account (Slack's `profile.bot_id`): messages that
+    /// name only that id are this account's. Kept so a later import whose member list is
+    /// unchanged can attribute them without reading the list again.
+    public var botID: String?
 
     public init(
         externalID: String, handle: String, displayName: String, realName: String? = nil, email: String? = nil,
         title: String? = nil, timeZone: String? = nil, isBot: Bool = false, isDeleted: Bool = false,
-        isAdmin: Bool = false, githubLogin: String? = nil, otherEmails: [String] = []
+        isAdmin: Bool = false, githubLogin: String? = nil, otherEmails: [String] = [], botID: String? = nil
     ) {
         self.externalID = externalID
         self.handle = handle
@@ -40,5 +44,6 @@ public struct Identity: Sendable, Hashable, Codable {
         self.isAdmin = isAdmin
         self.githubLogin = githubLogin?.lowercased()
         self.otherEmails = otherEmails.map { $0.lowercased() }
+        self.botID = botID
     }
 }

@@ -33,6 +33,10 @@ public protocol IngestTransaction: AnyObject {
     func storedSpaces() throws -> [Space]
     /// How many accounts of this workspace came from a member list (not placeholders).
     func storedAccountCount() throws -> Int
+    /// This workspace's accounts from a member list that are bots or stand behind an integration
+    /// (`Identity.botID`): what a Slack import needs to classify messages when `users.json` is
+    /// unchanged and not read again.
+    func storedBotAccounts() throws -> [StoredBotAccount]
     /// Writes whatever the store still holds back (PostgreSQL stages rows and sends them in bulk)
     /// and returns how many of the activities `replaceSource` counted turned out to be stored
     /// already (the same message in another file): importers subtract it from their count. Call

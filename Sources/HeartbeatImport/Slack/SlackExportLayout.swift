@@ -17,6 +17,8 @@ struct SlackExportLayout {
     var mpims: ExportEntry?
     var dms: ExportEntry?
     var dayFiles: [DayFile]
+    /// Every folder holding day files, once, in listing order.
+    var folders: [String]
     /// Files named like day files but whose name is not a real date.
     var badlyNamed: [ExportEntry]
     /// The fingerprint of the whole listing, for a folder without badly named files: computed
@@ -50,27 +52,67 @@ struct SlackExportLayout {
         var days: [DayFile] = []
         var bad: [ExportEntry] = []
         days.reserveCapacity(entries.count)
-        // One `String` per folder, not per file (33,191 files in 60 folders for the 1M bench).
-        var folders: [Substring: String] = [:]
-        for entry in entries where entry.path.hasPrefix(prefix) && entry.path.hasSuffix(".json") {
-            let relative = entry.path.utf8.dropFirst(prefix.utf8.count)
-            // `folder/name.json`: exactly one slash.
-            guard let slash = relative.firstIndex(of: UInt8(ascii: "/")),
-                !relative[relative.index(after: slash)...].contains(UInt8(ascii: "/"))
-            else { continue }
-            let folderName = Substring(relative[..<slash])
-            let name = Substring(relative[relative.index(after: slash)...]).dropLast(".json".count)
-            if let date = CivilDate(iso: name) {
-                let folder = folders[folderName] ?? String(folderName)
-                folders[folderName] = folder
-                days.append(DayFile(entry: entry, folder: folder, date: date))
-            } else {
-                bad.append(entry)
+        // One `String` per folder, not per file (33,191 files in 60 folders for the 1M bench), and
+        // each path looked at as bytes: with `hasSuffix`, `dropLast` and `Substring` comparisons
+        // (which compare characters) this loop cost 0.02 s, a tenth of a one-more-day import.
+        var folders: [String] = []
+        var folderByName: [String: String] = [:]
+        let prefixBytes = Array(prefix.utf8)
+        for index in entries.indices {
+            let path = entries[index].path
+            let match = path.utf8.withContiguousStorageIfAvailable { bytes in
+                Self.dayFile(bytes, prefix: prefixBytes, lastFolder: folders.last)
+            } ?? Array(path.utf8).withUnsafeBufferPointer { Self.dayFile($0, prefix: prefixBytes, lastFolder: folders.last) }
+            switch match {
+            case .none:
+                continue
+            case .badDate:
+                bad.append(entries[index])
+            case .day(let folderName, let date):
+                let folder: String
+                if let folderName {
+                    if let known = folderByName[folderName] {
+                        folder = known
+                    } else {
+                        folder = folderName
+                        folderByName[folderName] = folder
+                        folders.append(folder)
+                    }
+                } else {
+                    folder = folders[folders.count - 1]
+                }
+                days.append(DayFile(entry: entries[index], folder: folder, date: date))
             }
         }
         dayFiles = days
+        self.folders = folders
         badlyNamed = bad
         listing = SlackExportListing(layout: self)
+    }
+
+    private enum PathMatch {
+        /// Not `<prefix><folder>/<name>.json`.
+        case none
+        /// A day file's place, but its name is not a real date.
+        case badDate
+        /// A day file; `folder` is `nil` when it is the same as the previous file's.
+        case day(folder: String?, date: CivilDate)
+    }
+
+    private static func dayFile(_ path: UnsafeBufferPointer<UInt8>, prefix: [UInt8], lastFolder: String?) -> PathMatch {
+        let suffix = Array(".json".utf8)
+        guard path.count > prefix.count + suffix.count, path.starts(with: prefix),
+            path[(path.count - suffix.count)...].elementsEqual(suffix)
+        else { return .none }
+        let body = path[prefix.count..<(path.count - suffix.count)]
+        // `folder/name`: exactly one slash, with a folder before it.
+        guard let slash = body.firstIndex(of: UInt8(ascii: "/")), slash > body.startIndex,
+            !body[(slash + 1)...].contains(UInt8(ascii: "/"))
+        else { return .none }
+        guard let date = CivilDate(isoUTF8: UnsafeBufferPointer(rebasing: body[(slash + 1)...])) else { return .badDate }
+        let folderBytes = UnsafeBufferPointer(rebasing: body[..<slash])
+        if let lastFolder, lastFolder.utf8.elementsEqual(folderBytes) { return .day(folder: nil, date: date) }
+        return .day(folder: String(decoding: folderBytes, as: UTF8.self), date: date)
     }
 
     private static func isMetadata(_ path: String, _ name: String) -> Bool {

@@ -23,16 +23,23 @@ public struct SlackImporter: Sendable {
         let started = DispatchTime.now()
         let archive = try openExportArchive(at: path)
         let layout = try SlackExportLayout(archive: archive)
-        if var summary = try await SlackUnchangedExport.summary(
-            archive: archive, layout: layout, options: options, path: path, store: store)
+        // The workspace whose last import read this very `users.json` (same size and
+        // modification time), if one did: its accounts are in the store already.
+        let knownUsers = try await SlackUnchangedExport.workspaceKnowingUsers(
+            layout: layout, options: options, path: path, store: store)
+        if let knownUsers,
+            var summary = try await SlackUnchangedExport.summary(layout: layout, workspace: knownUsers, store: store)
         {
             summary.secondsElapsed = ImportClock.seconds(since: started)
             return summary
         }
-        // `users.json` is read only now, by the job: an untouched export is recognised from its
-        // listing in a few milliseconds and never needs it (23 MB for 50,000 members); reading it
-        // on the other core meanwhile took that core from the folder walk.
-        return try await SlackImportJob(path: path, options: options, archive: archive, layout: layout)
+        // `users.json` is read only now, by the job, and only when it changed: an untouched
+        // export is recognised from its listing in a few milliseconds, and an export with new
+        // days but the same member list takes the bots from the store (23 MB for 50,000 members:
+        // 0.09 s of a one-more-day import).
+        let job = try SlackImportJob(
+            path: path, options: options, archive: archive, layout: layout, knownWorkspace: knownUsers)
+        return try await job
             .run(into: store, started: started, progress: progress)
     }
 }
@@ -44,10 +51,12 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     let layout: SlackExportLayout
     let options: ImportOptions
     let workspace: Workspace
-    /// Every member of `users.json`, turned into accounts only when that file changed (`write`).
-    let users: [SlackUser]
+    /// Every member of `users.json`, turned into accounts only when that file changed (`write`);
+    /// `nil` when the store holds them already (`knownWorkspace`).
+    let users: [SlackUser]?
     let spaces: [Space]
-    let parser: SlackDayFileParser
+    /// From `users.json`'s bots, or built from the store's in `write` when the file was not read.
+    let parser: SlackDayFileParser?
     /// Folder name → space external id.
     let spaceByFolder: [String: String]
     private var metadataSources: [SourceFile] = []
@@ -55,20 +64,30 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
 
     convenience init(path: String, options: ImportOptions) throws {
         let archive = try openExportArchive(at: path)
-        try self.init(path: path, options: options, archive: archive, layout: try SlackExportLayout(archive: archive))
+        try self.init(
+            path: path, options: options, archive: archive, layout: try SlackExportLayout(archive: archive),
+            knownWorkspace: nil)
     }
 
-    init(path: String, options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout) throws {
+    /// `knownWorkspace`: the workspace whose last import read this same `users.json`; the file is
+    /// then not read again.
+    init(
+        path: String, options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout,
+        knownWorkspace: Workspace?
+    ) throws {
         self.options = options
         self.archive = archive
         self.layout = layout
 
-        let usersData = try archive.read(layout.users)
-        let users = try SlackUserReader.read(usersData, path: layout.users.path)
-        metadataSources.append(
-            SourceFile(
-                key: "users.json", path: layout.users.path,
-                fingerprint: archive.fingerprint(of: layout.users, data: usersData), modified: layout.users.modified))
+        var users: [SlackUser]?
+        if knownWorkspace == nil {
+            let usersData = try archive.read(layout.users)
+            users = try SlackUserReader.read(usersData, path: layout.users.path)
+            metadataSources.append(
+                SourceFile(
+                    key: "users.json", path: layout.users.path,
+                    fingerprint: archive.fingerprint(of: layout.users, data: usersData), modified: layout.users.modified))
+        }
 
         var spaces: [Space] = []
         var spaceByFolder: [String: String] = [:]
@@ -93,29 +112,45 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
                         topic: channel.topic?.value, purpose: channel.purpose?.value))
             }
         }
-        for day in layout.dayFiles where spaceByFolder[day.folder] == nil {
-            spaceByFolder[day.folder] = day.folder
-            spaces.append(Space(externalID: day.folder, name: day.folder, kind: .publicChannel))
+        for folder in layout.folders where spaceByFolder[folder] == nil {
+            spaceByFolder[folder] = folder
+            spaces.append(Space(externalID: folder, name: folder, kind: .publicChannel))
             diagnostics.append(
                 Diagnostic(
-                    file: layout.prefix + day.folder + "/",
-                    message: "folder not listed in any channel list; imported as a public channel named '\(day.folder)'"))
+                    file: layout.prefix + folder + "/",
+                    message: "folder not listed in any channel list; imported as a public channel named '\(folder)'"))
         }
         self.spaces = spaces
         self.spaceByFolder = spaceByFolder
 
         self.users = users
-        var botIDs = Set(users.filter { $0.isBot == true || $0.id == SlackUser.slackbotID }.map(\.id))
-        botIDs.insert(SlackUser.slackbotID)
-        var userByBot: [String: String] = [:]
-        for user in users { if let bot = user.profile?.botID { userByBot[bot] = user.id } }
-        parser = SlackDayFileParser(botUserIDs: botIDs, userIDByBotID: userByBot)
+        if let users {
+            parser = Self.parser(
+                bots: users.map(Self.identity(from:)).filter { $0.isBot || $0.botID != nil }.map {
+                    StoredBotAccount(externalID: $0.externalID, isBot: $0.isBot, botID: $0.botID)
+                })
+            var teams: [String: Int] = [:]
+            for user in users { if let team = user.teamID { teams[team, default: 0] += 1 } }
+            let team = teams.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
+            let name = options.workspaceName ?? Self.workspaceName(fromExportPath: path)
+            workspace = Workspace(platform: .slack, externalID: team ?? name, name: name)
+        } else {
+            parser = nil
+            workspace = knownWorkspace!
+        }
+    }
 
-        var teams: [String: Int] = [:]
-        for user in users { if let team = user.teamID { teams[team, default: 0] += 1 } }
-        let team = teams.max { $0.value < $1.value || ($0.value == $1.value && $0.key > $1.key) }?.key
-        let name = options.workspaceName ?? Self.workspaceName(fromExportPath: path)
-        workspace = Workspace(platform: .slack, externalID: team ?? name, name: name)
+    /// The parser for a workspace with these bot accounts: posts by a bot count as bot messages,
+    /// and a message naming only an integration (`bot_id`) is its bot account's. The same whether
+    /// the accounts come from `users.json` or from the store.
+    static func parser(bots: [StoredBotAccount]) -> SlackDayFileParser {
+        var botIDs: Set<String> = [SlackUser.slackbotID]
+        var userByBot: [String: String] = [:]
+        for bot in bots {
+            if bot.isBot { botIDs.insert(bot.externalID) }
+            if let botID = bot.botID { userByBot[botID] = bot.externalID }
+        }
+        return SlackDayFileParser(botUserIDs: botIDs, userIDByBotID: userByBot)
     }
 
     static func identity(from user: SlackUser) -> Identity {
@@ -127,7 +162,8 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
             realName: user.profile?.realName ?? user.realName, email: user.profile?.email?.nilIfEmpty,
             title: user.profile?.title?.nilIfEmpty, timeZone: user.tz,
             isBot: user.isBot == true || user.id == SlackUser.slackbotID, isDeleted: user.deleted == true,
-            isAdmin: user.isAdmin == true || user.isOwner == true, githubLogin: user.profile?.githubLogin)
+            isAdmin: user.isAdmin == true || user.isOwner == true, githubLogin: user.profile?.githubLogin,
+            botID: user.profile?.botID)
     }
 
     /// `My Community Slack export Jan 1 2024 - Nov 1 2026.zip` → `My Community`.
@@ -155,11 +191,12 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         func writeMetadata() throws {
             guard metadataPending else { return }
             metadataPending = false
-            try transaction.upsertIdentities(users.map(Self.identity(from:)))
+            if let users { try transaction.upsertIdentities(users.map(Self.identity(from:))) }
             try transaction.upsertSpaces(spaces)
             for source in metadataSources { try transaction.recordSource(source) }
         }
-        summary.identities = users.count
+        summary.identities = try users?.count ?? transaction.storedAccountCount()
+        let parser = try self.parser ?? Self.parser(bots: transaction.storedBotAccounts())
         summary.spaces = spaces.count
 
         for entry in layout.badlyNamed {
@@ -211,17 +248,21 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
                 batchBytes += dayFiles[batchEnd].entry.size
                 batchEnd += 1
             }
-            let batch = dayFiles[batchStart..<batchEnd]
-            batchStart = batch.endIndex
+            let batch = batchStart..<batchEnd
+            batchStart = batchEnd
             var pending: [ParsedBatch.Item] = []
-            for day in batch {
-                let key = (spaceByFolder[day.folder] ?? day.folder) + "/" + day.date.description
+            // By index: a `DayFile` copied per file (its path and folder retained and released)
+            // was a tenth of a one-more-day import's loop.
+            for index in batch {
+                let key = (spaceByFolder[dayFiles[index].folder] ?? dayFiles[index].folder) + "/"
+                    + dayFiles[index].date.description
                 let known = recorded[key]
                 // A zip's recorded CRC, or a file's size and modification time: unchanged unread.
-                if day.entry.isUnchanged(comparedWith: known) {
+                if dayFiles[index].entry.isUnchanged(comparedWith: known) {
                     summary.dayFilesUnchanged += 1
                     continue
                 }
+                let day = dayFiles[index]
                 var data: Data?
                 if !archive.supportsConcurrentReads {
                     // The zip reader is not thread-safe: read here, parse on the workers.

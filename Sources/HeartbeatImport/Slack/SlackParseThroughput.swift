@@ -26,7 +26,8 @@ public struct SlackParseThroughput: Sendable {
         let days = job.layout.dayFiles
         let contents = try days.map { try job.archive.read($0.entry) }
         let bytes = contents.reduce(Int64(0)) { $0 + Int64($1.count) }
-        let parser = job.parser
+        // Read from `users.json` (this job knows no store).
+        let parser = job.parser!
         let workers = max(1, threads)
         var best = Double.infinity
         var activities = 0

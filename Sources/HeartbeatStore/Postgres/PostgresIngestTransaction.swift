@@ -192,7 +192,7 @@ final class PostgresIngestTransaction: IngestTransaction {
     /// new account is copied with and an update of a known one sets.
     private static let profileColumns = [
         "handle", "display_name", "real_name", "email", "title", "time_zone", "is_bot", "is_deleted", "is_admin",
-        "github_login",
+        "github_login", "bot_id",
     ]
     private static let identityColumns =
         ["community_id", "id", "member_id", "workspace_id", "platform", "external_id"] + profileColumns + ["is_placeholder"]
@@ -208,6 +208,7 @@ final class PostgresIngestTransaction: IngestTransaction {
         rows.bool(identity.isDeleted)
         rows.bool(identity.isAdmin)
         rows.text(identity.githubLogin)
+        rows.text(identity.botID)
     }
 
     /// The id of an account known only from an activity: created as a placeholder the first time.
@@ -252,6 +253,20 @@ final class PostgresIngestTransaction: IngestTransaction {
                 let (externalID, name, kind) = try row.decode((String, String, String).self)
                 return Space(externalID: externalID, name: name, kind: Space.Kind(rawValue: kind) ?? .publicChannel)
             }
+    }
+
+    func storedBotAccounts() throws -> [StoredBotAccount] {
+        try flush()
+        return try run(
+            """
+            SELECT external_id, is_bot, bot_id FROM identity
+            WHERE community_id = \(communityID) AND workspace_id = \(workspaceID) AND NOT is_placeholder
+                AND (is_bot OR bot_id IS NOT NULL)
+            """
+        ).rows.map { row in
+            let (externalID, isBot, botID) = try row.decode((String, Bool, String?).self)
+            return StoredBotAccount(externalID: externalID, isBot: isBot, botID: botID)
+        }
     }
 
     func storedAccountCount() throws -> Int {
@@ -435,7 +450,8 @@ final class PostgresIngestTransaction: IngestTransaction {
             """,
             """
             CREATE TEMP TABLE stage_identity (id BIGINT, handle TEXT, display_name TEXT, real_name TEXT, email TEXT,
-                title TEXT, time_zone TEXT, is_bot BOOLEAN, is_deleted BOOLEAN, is_admin BOOLEAN, github_login TEXT)
+                title TEXT, time_zone TEXT, is_bot BOOLEAN, is_deleted BOOLEAN, is_admin BOOLEAN, github_login TEXT,
+                bot_id TEXT)
                 ON COMMIT DROP
             """,
             "CREATE TEMP TABLE stage_email (identity_id BIGINT, email TEXT) ON COMMIT DROP",
@@ -462,7 +478,7 @@ final class PostgresIngestTransaction: IngestTransaction {
                 """
                 UPDATE identity i SET handle = s.handle, display_name = s.display_name, real_name = s.real_name,
                     email = s.email, title = s.title, time_zone = s.time_zone, is_bot = s.is_bot, is_deleted = s.is_deleted,
-                    is_admin = s.is_admin, is_placeholder = false, github_login = s.github_login
+                    is_admin = s.is_admin, is_placeholder = false, github_login = s.github_login, bot_id = s.bot_id
                 FROM stage_identity s WHERE i.community_id = \(c) AND i.id = s.id
                 """)
             try run("TRUNCATE stage_identity")

@@ -10,6 +10,7 @@ enum PostgresMigrations {
     static let all: [(name: String, statements: [String])] = [
         ("v1-communities", v1),
         ("v2-space-span", v2),
+        ("v3-bot-id", v3),
     ]
 
     /// A key for `pg_advisory_lock`: two processes starting at once apply migrations one after the other.
@@ -421,6 +422,18 @@ enum PostgresMigrations {
         """
         INSERT INTO space_span (community_id, space_id, first_time, last_time)
         SELECT community_id, space_id, MIN(time), MAX(time) FROM activity GROUP BY community_id, space_id
+        """,
+    ]
+
+    /// The integration behind a bot account (`Identity.botID`), as in SQLite's `v8-bot-id`: an
+    /// import whose `users.json` is unchanged attributes bot messages without reading it. Slack
+    /// workspaces forget their record of `users.json`, so the next import reads it once more and
+    /// fills the column.
+    private static let v3: [String] = [
+        "ALTER TABLE identity ADD COLUMN bot_id TEXT",
+        """
+        DELETE FROM source_file s USING workspace w
+        WHERE s.key = 'users.json' AND w.community_id = s.community_id AND w.id = s.workspace_id AND w.platform = 'slack'
         """,
     ]
 }

@@ -8,10 +8,15 @@ final class SQLiteIngestTransaction: IngestTransaction {
     private let db: Database
     private let workspaceID: Int64
     private let platform: Platform
-    /// The workspace's accounts by external id, read on first use (`loadIdentityIDs`): a
-    /// re-import that finds every file unchanged never needs the map.
+    /// The workspace's accounts by external id: read whole when accounts are upserted or many are
+    /// asked for (`loadIdentityIDs`), else filled one indexed lookup at a time (`knownIdentityID`):
+    /// a re-import that finds a few new day files asks for a few hundred of 50,000 accounts, and
+    /// reading them all took longer than everything else it wrote (0.012 s).
     private var identityIDs: [String: Int64] = [:]
     private var identityIDsLoaded = false
+    /// Accounts looked up one by one so far; past `Self.lookupsBeforeLoading` the map is read whole.
+    private var identityLookups = 0
+    private static let lookupsBeforeLoading = 2_000
     private var spaceIDs: [String: Int64] = [:]
 
     init(db: Database, workspace: Workspace) throws {
@@ -47,12 +52,30 @@ final class SQLiteIngestTransaction: IngestTransaction {
         }
     }
 
+    /// The id of the workspace's account `externalID`, if it has one.
+    private func knownIdentityID(_ externalID: String) throws -> Int64? {
+        if let id = identityIDs[externalID] { return id }
+        guard !identityIDsLoaded else { return nil }
+        identityLookups += 1
+        if identityLookups > Self.lookupsBeforeLoading {
+            try loadIdentityIDs()
+            return identityIDs[externalID]
+        }
+        var select = SQLiteRawStatement(
+            try db.cachedStatement(sql: "SELECT id FROM identity WHERE workspace_id = ? AND external_id = ?"), in: db)
+        select.bind(workspaceID)
+        select.bind(externalID)
+        guard let id = try select.fetchOneIfAny({ $0.int64(0) }) else { return nil }
+        identityIDs[externalID] = id
+        return id
+    }
+
     func upsertIdentities(_ identities: [Identity]) throws {
         try loadIdentityIDs()
         let update = try db.cachedStatement(
             sql: """
                 UPDATE identity SET handle = ?, display_name = ?, real_name = ?, email = ?, title = ?, time_zone = ?,
-                    is_bot = ?, is_deleted = ?, is_admin = ?, is_placeholder = 0, github_login = ?
+                    is_bot = ?, is_deleted = ?, is_admin = ?, is_placeholder = 0, github_login = ?, bot_id = ?
                 WHERE id = ?
                 """)
         for identity in identities {
@@ -79,7 +102,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
     private(set) var identitiesChanged = false
 
     /// The profile columns, in the order both account statements name them: handle, display_name,
-    /// real_name, email, title, time_zone, is_bot, is_deleted, is_admin, github_login.
+    /// real_name, email, title, time_zone, is_bot, is_deleted, is_admin, github_login, bot_id.
     private static func bindProfile(of identity: Identity, to statement: inout SQLiteRawStatement) {
         statement.bind(identity.handle)
         statement.bind(identity.displayName)
@@ -91,6 +114,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
         statement.bind(identity.isDeleted)
         statement.bind(identity.isAdmin)
         statement.bind(identity.githubLogin)
+        statement.bind(identity.botID)
     }
 
     /// Bound through `SQLiteRawStatement`: GRDB's boxed arguments cost more than the two inserts
@@ -103,8 +127,9 @@ final class SQLiteIngestTransaction: IngestTransaction {
             try db.cachedStatement(
                 sql: """
                     INSERT INTO identity (member_id, workspace_id, platform, external_id, is_placeholder, handle,
-                        display_name, real_name, email, title, time_zone, is_bot, is_deleted, is_admin, github_login)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        display_name, real_name, email, title, time_zone, is_bot, is_deleted, is_admin, github_login,
+                        bot_id)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """), in: db)
         insert.bind(member.lastInsertedRowID)
         insert.bind(workspaceID)
@@ -121,7 +146,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
 
     /// The id of an account known only from an activity: created as a placeholder the first time.
     private func identityID(for externalID: String, isBot: Bool) throws -> Int64 {
-        if let id = identityIDs[externalID] { return id }
+        if let id = try knownIdentityID(externalID) { return id }
         return try insertIdentity(
             Identity(externalID: externalID, handle: externalID, displayName: externalID, isBot: isBot),
             placeholder: true)
@@ -228,6 +253,16 @@ final class SQLiteIngestTransaction: IngestTransaction {
         ) ?? 0
     }
 
+    func storedBotAccounts() throws -> [StoredBotAccount] {
+        try Row.fetchAll(
+            db,
+            sql: """
+                SELECT external_id, is_bot, bot_id FROM identity
+                WHERE workspace_id = ? AND is_placeholder = 0 AND (is_bot = 1 OR bot_id IS NOT NULL)
+                """, arguments: [workspaceID]
+        ).map { StoredBotAccount(externalID: $0[0], isBot: $0[1], botID: $0[2]) }
+    }
+
     func recordUnchanged(_ key: String, modified: Int64) throws {
         try db.cachedStatement(
             sql: "UPDATE source_file SET modified = ?, imported_at = ? WHERE workspace_id = ? AND key = ?"
@@ -251,7 +286,6 @@ final class SQLiteIngestTransaction: IngestTransaction {
     }
 
     func replaceSource(_ file: SourceFile, activitiesBySpace: [(space: String, activities: [Activity])]) throws -> Int {
-        try loadIdentityIDs()
         let (sourceID, previous) = try upsertSource(
             file, activityCount: activitiesBySpace.reduce(0) { $0 + $1.activities.count })
         // What this file gave last time: one contiguous rowid range (see migration v6). Foreign
@@ -357,7 +391,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
                         }
                     }
                     for mention in rows[index].mentions {
-                        guard let mentioned = identityIDs[mention] else { continue }
+                        guard let mentioned = try knownIdentityID(mention) else { continue }
                         pendingMentions.append((activityID, mentioned))
                     }
                 }

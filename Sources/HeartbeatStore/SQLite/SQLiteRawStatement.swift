@@ -84,6 +84,19 @@ struct SQLiteRawStatement {
         return read(RawRow(statement: statement))
     }
 
+    /// The first row's values, or `nil` when the statement gives no row.
+    mutating func fetchOneIfAny<T>(_ read: (RawRow) -> T) throws -> T? {
+        parameter = 0
+        defer { sqlite3_reset(statement) }
+        let code = sqlite3_step(statement)
+        if code == SQLITE_DONE { return nil }
+        guard code == SQLITE_ROW else {
+            throw DatabaseError(
+                resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(connection)))
+        }
+        return read(RawRow(statement: statement))
+    }
+
     /// The rowid of the row the last successful insert on this connection created.
     var lastInsertedRowID: Int64 { sqlite3_last_insert_rowid(connection) }
 }
