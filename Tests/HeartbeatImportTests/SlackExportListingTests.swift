@@ -11,7 +11,7 @@ import ZIPFoundation
 
 /// The fingerprint of a folder's whole listing (`SlackExportListing`): the same for the same
 /// files, different as soon as one file's time or size changes or a file comes or goes, absent
-/// for a zip.
+/// for a zip. Its stamps, read back (`Previous`), know each day file exactly as it was listed.
 @Suite struct SlackExportListingTests {
     private func listing(_ url: URL) throws -> SlackExportListing? {
         SlackExportListing(layout: try SlackExportLayout(archive: openExportArchive(at: url.path)))
@@ -48,5 +48,44 @@ import ZIPFoundation
         let zip = try TemporaryDirectory.make().appendingPathComponent("export.zip")
         try FileManager.default.zipItem(at: Fixtures.tinyExport, to: zip, shouldKeepParent: false)
         #expect(try listing(zip) == nil)
+    }
+
+    private func setModified(_ url: URL, seconds: Int) {
+        var times = [timespec(tv_sec: seconds, tv_nsec: 7), timespec(tv_sec: seconds, tv_nsec: 7)]
+        #expect(utimensat(AT_FDCWD, url.path, &times, 0) == 0)
+    }
+
+    @Test func stampsReadBackKnowEachDayFileAsListed() throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        let first = try #require(try listing(copy))
+        let contents = try #require(first.source(at: copy.path).contents)
+        let previous = try #require(SlackExportListing.Previous(contents))
+        #expect(first.dayFiles.count == 3)
+        #expect(first.dayFiles.allSatisfy(previous.contains))
+        #expect(previous.hasSameChannelLists(as: first))
+
+        // A touched day file and a new one are not known; the others still are.
+        setModified(copy.appendingPathComponent("general/2026-03-02.json"), seconds: 1_700_000_000)
+        try Data("[]".utf8).write(to: copy.appendingPathComponent("help/2026-03-04.json"))
+        let second = try #require(try listing(copy))
+        let layout = try SlackExportLayout(archive: openExportArchive(at: copy.path))
+        let known = zip(layout.dayFiles, second.dayFiles).map { day, stamp in
+            (day.entry.path, previous.contains(stamp))
+        }
+        #expect(known.map(\.0) == ["general/2026-03-02.json", "general/2026-03-09.json", "help/2026-03-03.json", "help/2026-03-04.json"])
+        #expect(known.map(\.1) == [false, true, true, false])
+        #expect(previous.hasSameChannelLists(as: second))
+
+        // A channel list touched: the folders may name other conversations now.
+        setModified(copy.appendingPathComponent("channels.json"), seconds: 1_700_000_000)
+        #expect(!previous.hasSameChannelLists(as: try #require(try listing(copy))))
+    }
+
+    @Test func noStampsInTheUntrustedRecordOrInForeignBytes() {
+        #expect(SlackExportListing.untrusted(at: "/x").contents == nil)
+        #expect(SlackExportListing.Previous(Data()) == nil)
+        #expect(SlackExportListing.Previous(Data("listing:abc".utf8)) == nil)
+        // The magic, one channel list announced, and a stamp cut short.
+        #expect(SlackExportListing.Previous(Data("HBL1".utf8) + Data([1, 0, 0, 0]) + Data(count: 23)) == nil)
     }
 }

@@ -92,6 +92,26 @@ import ZIPFoundation
         await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
     }
 
+    @Test(arguments: TestStores.kinds) func renamedChannelsReadTheirFoldersAgain(_ kind: TestStoreKind) async throws {
+        let copy = try agedCopy()
+        let store = try await TestStores.make(kind)
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+
+        // The two channels swap names: each folder is now the other conversation. The day files
+        // themselves are untouched (same paths, sizes and times as the last import saw), but they
+        // are read again, into the conversation their folder names now.
+        let channels = copy.appendingPathComponent("channels.json")
+        var text = try String(contentsOf: channels, encoding: .utf8)
+        text = text.replacingOccurrences(of: "\"general\"", with: "\"swap\"")
+            .replacingOccurrences(of: "\"help\"", with: "\"general\"")
+            .replacingOccurrences(of: "\"swap\"", with: "\"help\"")
+        try text.write(to: channels, atomically: true, encoding: .utf8)
+        setModified(channels, seconds: Self.hourAgo + 60)
+        let again = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(again.dayFilesImported == 3)
+        #expect(again.dayFilesUnchanged == 0)
+    }
+
     @Test(arguments: TestStores.kinds) func touchedButIdenticalFileIsUnchangedAndItsNewTimeRemembered(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
         let store = try await TestStores.make(kind)

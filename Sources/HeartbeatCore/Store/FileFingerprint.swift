@@ -1,3 +1,5 @@
+import Foundation
+
 /// What identifies the content of one source file (a Slack day file, users.json): its size and a
 /// checksum. Re-ingesting a file whose fingerprint is unchanged is skipped entirely.
 public struct FileFingerprint: Sendable, Hashable, Codable, CustomStringConvertible {
@@ -24,12 +26,16 @@ public struct SourceFile: Sendable, Hashable {
     /// The file's modification time in nanoseconds since 1970, when it came from a folder: with
     /// the size, it tells an unchanged file on the next import without reading it.
     public var modified: Int64?
+    /// A small document kept with the record, for the importer that wrote it: an export folder's
+    /// listing file by file (`SlackExportListing`). `nil` for the files of an export.
+    public var contents: Data?
 
-    public init(key: String, path: String, fingerprint: FileFingerprint, modified: Int64? = nil) {
+    public init(key: String, path: String, fingerprint: FileFingerprint, modified: Int64? = nil, contents: Data? = nil) {
         self.key = key
         self.path = path
         self.fingerprint = fingerprint
         self.modified = modified
+        self.contents = contents
     }
 }
 

@@ -1,3 +1,5 @@
+import Foundation
+
 /// The write side of a store, valid only inside `CommunityStore.ingest(workspace:_:)`: everything
 /// written through it lands together or not at all. Synchronous on purpose: it runs on the store's
 /// single writer, and importers call it from their streaming loop.
@@ -26,6 +28,11 @@ public protocol IngestTransaction: AnyObject {
     /// Every source file recorded for this workspace, by key: read once at the start of an import
     /// instead of one query per file.
     func recordedSources() throws -> [String: RecordedSource]
+    /// One source file's record, for an import that knows most files unchanged without reading
+    /// them all (`recordedSources`).
+    func recordedSource(_ key: String) throws -> RecordedSource?
+    /// The `SourceFile.contents` recorded under `key`, if the store keeps them.
+    func recordedContents(ofSource key: String) throws -> Data?
     /// Notes the new modification time of a file whose content turned out unchanged (an export
     /// unzipped again), so the next import recognises it without reading it.
     func recordUnchanged(_ key: String, modified: Int64) throws
@@ -33,10 +40,10 @@ public protocol IngestTransaction: AnyObject {
     func storedSpaces() throws -> [Space]
     /// How many accounts of this workspace came from a member list (not placeholders).
     func storedAccountCount() throws -> Int
-    /// This workspace's accounts from a member list that are bots or stand behind an integration
-    /// (`Identity.botID`): what a Slack import needs to classify messages when `users.json` is
-    /// unchanged and not read again.
-    func storedBotAccounts() throws -> [StoredBotAccount]
+    /// What the store holds of this workspace's member list: how many accounts, and those that
+    /// are bots or stand behind an integration (`Identity.botID`). What a Slack import needs when
+    /// `users.json` is unchanged and not read again.
+    func storedMemberList() throws -> StoredMemberList
     /// Writes whatever the store still holds back (PostgreSQL stages rows and sends them in bulk)
     /// and returns how many of the activities `replaceSource` counted turned out to be stored
     /// already (the same message in another file): importers subtract it from their count. Call
@@ -47,6 +54,9 @@ public protocol IngestTransaction: AnyObject {
 extension IngestTransaction {
     /// Stores that write through at once (SQLite) found duplicates as they went: nothing to add.
     public func finish() throws -> Int { 0 }
+
+    /// Stores that keep no contents (PostgreSQL): the importer compares every file's record.
+    public func recordedContents(ofSource key: String) throws -> Data? { nil }
 
     @discardableResult
     public func replaceSource(_ file: SourceFile, spaceExternalID: String, activities: [Activity]) throws -> Int {

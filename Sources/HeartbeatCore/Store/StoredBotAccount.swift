@@ -1,4 +1,4 @@
-/// What the store remembers of a bot account from a member list (`IngestTransaction.storedBotAccounts`):
+/// What the store remembers of a bot account from a member list (`StoredMemberList`):
 /// enough to classify and attribute messages without the list.
 public struct StoredBotAccount: Sendable, Hashable {
     public var externalID: String

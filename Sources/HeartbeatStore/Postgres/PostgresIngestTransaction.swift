@@ -247,6 +247,8 @@ final class PostgresIngestTransaction: IngestTransaction {
 
     func recordedSources() throws -> [String: RecordedSource] { sources.mapValues(\.recorded) }
 
+    func recordedSource(_ key: String) throws -> RecordedSource? { sources[key]?.recorded }
+
     func storedSpaces() throws -> [Space] {
         try run("SELECT external_id, name, kind FROM space WHERE community_id = \(communityID) AND workspace_id = \(workspaceID) ORDER BY id")
             .rows.map { row in
@@ -255,9 +257,9 @@ final class PostgresIngestTransaction: IngestTransaction {
             }
     }
 
-    func storedBotAccounts() throws -> [StoredBotAccount] {
-        try flush()
-        return try run(
+    func storedMemberList() throws -> StoredMemberList {
+        let count = try storedAccountCount()
+        let bots = try run(
             """
             SELECT external_id, is_bot, bot_id FROM identity
             WHERE community_id = \(communityID) AND workspace_id = \(workspaceID) AND NOT is_placeholder
@@ -267,6 +269,7 @@ final class PostgresIngestTransaction: IngestTransaction {
             let (externalID, isBot, botID) = try row.decode((String, Bool, String?).self)
             return StoredBotAccount(externalID: externalID, isBot: isBot, botID: botID)
         }
+        return StoredMemberList(accountCount: count, bots: bots)
     }
 
     func storedAccountCount() throws -> Int {

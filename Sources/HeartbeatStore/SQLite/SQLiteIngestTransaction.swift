@@ -198,11 +198,13 @@ final class SQLiteIngestTransaction: IngestTransaction {
         var upsert = SQLiteRawStatement(
             try db.cachedStatement(
                 sql: """
-                    INSERT INTO source_file (workspace_id, key, path, size, checksum, imported_at, activity_count, modified)
-                    VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+                    INSERT INTO source_file (workspace_id, key, path, size, checksum, imported_at, activity_count, modified,
+                        contents)
+                    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (workspace_id, key) DO UPDATE SET path = excluded.path, size = excluded.size,
                         checksum = excluded.checksum, imported_at = excluded.imported_at,
-                        activity_count = excluded.activity_count, modified = excluded.modified
+                        activity_count = excluded.activity_count, modified = excluded.modified,
+                        contents = excluded.contents
                     """), in: db)
         upsert.bind(workspaceID)
         upsert.bind(file.key)
@@ -212,6 +214,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
         upsert.bind(Timestamp(Date()).microseconds)
         upsert.bind(Int64(activityCount))
         upsert.bind(file.modified)
+        upsert.bind(file.contents)
         try upsert.execute()
         var select = SQLiteRawStatement(
             try db.cachedStatement(
@@ -242,6 +245,22 @@ final class SQLiteIngestTransaction: IngestTransaction {
         return sources
     }
 
+    func recordedSource(_ key: String) throws -> RecordedSource? {
+        try Row.fetchOne(
+            db.cachedStatement(
+                sql: "SELECT size, checksum, modified, imported_at FROM source_file WHERE workspace_id = ? AND key = ?"),
+            arguments: [workspaceID, key]
+        ).map {
+            RecordedSource(fingerprint: FileFingerprint(size: $0[0], checksum: $0[1]), modified: $0[2], recordedAt: $0[3])
+        }
+    }
+
+    func recordedContents(ofSource key: String) throws -> Data? {
+        try Data.fetchOne(
+            db.cachedStatement(sql: "SELECT contents FROM source_file WHERE workspace_id = ? AND key = ?"),
+            arguments: [workspaceID, key])
+    }
+
     func storedSpaces() throws -> [Space] {
         try Row.fetchAll(db, sql: "SELECT external_id, name, kind FROM space WHERE workspace_id = ?", arguments: [workspaceID])
             .map { Space(externalID: $0[0], name: $0[1], kind: Space.Kind(rawValue: $0[2]) ?? .publicChannel) }
@@ -253,14 +272,19 @@ final class SQLiteIngestTransaction: IngestTransaction {
         ) ?? 0
     }
 
-    func storedBotAccounts() throws -> [StoredBotAccount] {
-        try Row.fetchAll(
-            db,
-            sql: """
-                SELECT external_id, is_bot, bot_id FROM identity
-                WHERE workspace_id = ? AND is_placeholder = 0 AND (is_bot = 1 OR bot_id IS NOT NULL)
-                """, arguments: [workspaceID]
-        ).map { StoredBotAccount(externalID: $0[0], isBot: $0[1], botID: $0[2]) }
+    /// One pass with raw rows, strings made only for bots: a count and a query for the bots
+    /// were two scans of the 50,000 accounts (0.015 s of a one-more-day import).
+    func storedMemberList() throws -> StoredMemberList {
+        let statement = try db.makeStatement(
+            sql: "SELECT is_bot, bot_id, external_id FROM identity WHERE workspace_id = ? AND is_placeholder = 0")
+        var count = 0
+        var bots: [StoredBotAccount] = []
+        try RawRowCursor(statement, arguments: [workspaceID]).forEach { row in
+            count += 1
+            guard row.bool(0) || !row.isNull(1) else { return }
+            bots.append(StoredBotAccount(externalID: row.string(2), isBot: row.bool(0), botID: row.optionalString(1)))
+        }
+        return StoredMemberList(accountCount: count, bots: bots)
     }
 
     func recordUnchanged(_ key: String, modified: Int64) throws {

@@ -324,6 +324,12 @@ enum SQLiteMigrations {
                     WHERE key = 'users.json' AND workspace_id IN (SELECT id FROM workspace WHERE platform = 'slack');
                     """)
         }
+        // A source record's contents (`SourceFile.contents`): an export folder's listing file by
+        // file, so a re-import with a few new days recognises the other 33,000 files without
+        // reading back a record for each.
+        migrator.registerMigration("v9-source-contents") { db in
+            try db.execute(sql: "ALTER TABLE source_file ADD COLUMN contents BLOB")
+        }
         return migrator
     }
 }

@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import GRDBSQLite
 
@@ -41,6 +42,18 @@ struct SQLiteRawStatement {
             return
         }
         bind(value)
+    }
+
+    mutating func bind(_ value: Data?) {
+        parameter += 1
+        guard let value else {
+            sqlite3_bind_null(statement, parameter)
+            return
+        }
+        let statement = statement, parameter = parameter
+        _ = value.withUnsafeBytes { bytes in
+            sqlite3_bind_blob(statement, parameter, bytes.baseAddress, Int32(bytes.count), Self.transient)
+        }
     }
 
     /// Reads the string's bytes in place (native strings, small or not, are contiguous UTF-8);
