@@ -64,7 +64,7 @@ final class DirectoryExportArchive: ExportArchive {
             let name = withUnsafeBytes(of: entry.pointee.d_name) { raw in
                 String(decoding: raw.prefix(while: { $0 != 0 }), as: UTF8.self)
             }
-            if name.hasPrefix(".") { continue }  // ., .., hidden files such as .DS_Store
+            if name.utf8.first == UInt8(ascii: ".") { continue }  // ., .., hidden files such as .DS_Store
             children.append(name)
         }
         let folder = dirfd(handle)

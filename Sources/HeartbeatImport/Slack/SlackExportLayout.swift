@@ -99,8 +99,10 @@ struct SlackExportLayout {
         case day(folder: String?, date: CivilDate)
     }
 
+    private static let jsonSuffix = Array(".json".utf8)
+
     private static func dayFile(_ path: UnsafeBufferPointer<UInt8>, prefix: [UInt8], lastFolder: String?) -> PathMatch {
-        let suffix = Array(".json".utf8)
+        let suffix = Self.jsonSuffix
         guard path.count > prefix.count + suffix.count, path.starts(with: prefix),
             path[(path.count - suffix.count)...].elementsEqual(suffix)
         else { return .none }

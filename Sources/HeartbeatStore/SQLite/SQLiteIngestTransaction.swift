@@ -272,19 +272,17 @@ final class SQLiteIngestTransaction: IngestTransaction {
         ) ?? 0
     }
 
-    /// One pass with raw rows, strings made only for bots: a count and a query for the bots
-    /// were two scans of the 50,000 accounts (0.015 s of a one-more-day import).
+    /// Both from the member-list indexes (migration v10), not from the accounts' rows. The bots'
+    /// index is named: left to itself the planner took the count's and read every account.
     func storedMemberList() throws -> StoredMemberList {
-        let statement = try db.makeStatement(
-            sql: "SELECT is_bot, bot_id, external_id FROM identity WHERE workspace_id = ? AND is_placeholder = 0")
-        var count = 0
-        var bots: [StoredBotAccount] = []
-        try RawRowCursor(statement, arguments: [workspaceID]).forEach { row in
-            count += 1
-            guard row.bool(0) || !row.isNull(1) else { return }
-            bots.append(StoredBotAccount(externalID: row.string(2), isBot: row.bool(0), botID: row.optionalString(1)))
-        }
-        return StoredMemberList(accountCount: count, bots: bots)
+        let bots = try Row.fetchAll(
+            db,
+            sql: """
+                SELECT external_id, is_bot, bot_id FROM identity INDEXED BY identity_bots
+                WHERE workspace_id = ? AND is_placeholder = 0 AND (is_bot = 1 OR bot_id IS NOT NULL)
+                """, arguments: [workspaceID]
+        ).map { StoredBotAccount(externalID: $0[0], isBot: $0[1], botID: $0[2]) }
+        return StoredMemberList(accountCount: try storedAccountCount(), bots: bots)
     }
 
     func recordUnchanged(_ key: String, modified: Int64) throws {

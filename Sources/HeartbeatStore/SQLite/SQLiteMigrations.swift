@@ -330,6 +330,18 @@ enum SQLiteMigrations {
         migrator.registerMigration("v9-source-contents") { db in
             try db.execute(sql: "ALTER TABLE source_file ADD COLUMN contents BLOB")
         }
+        // A workspace's member list without reading its accounts: how many (`identity_listed`,
+        // 50,000 entries of a few bytes instead of every account row) and which are bots
+        // (`identity_bots`, a handful). Asked by every re-import whose users.json is unchanged
+        // (one pass over the accounts took 0.012 s of a one-more-day import).
+        migrator.registerMigration("v10-member-list-indexes") { db in
+            try db.execute(
+                sql: """
+                    CREATE INDEX identity_listed ON identity(workspace_id) WHERE is_placeholder = 0;
+                    CREATE INDEX identity_bots ON identity(workspace_id, external_id, is_bot, bot_id)
+                        WHERE is_placeholder = 0 AND (is_bot = 1 OR bot_id IS NOT NULL);
+                    """)
+        }
         return migrator
     }
 }
