@@ -57,15 +57,18 @@ public enum ActiveMembers {
         /// Per member and window: the open run's first and last covered day (inclusive), or
         /// `.min` when none is open.
         private var runs: [Int64]
-        /// Per window: the period's days, plus one.
-        private var differences: [[Int]]
+        /// Per window, one after the other: the period's days, plus one. One flat array: nested
+        /// arrays checked the inner one's uniqueness at every update.
+        private var differences: [Int]
+        private let stride: Int
 
         public init(members: Int, period: Period, windows: [Int64] = [1, 7, 30]) {
             self.period = period
             self.windows = windows
             lastDay = [Int64](repeating: .min, count: members)
             runs = [Int64](repeating: .min, count: members * windows.count * 2)
-            differences = [[Int]](repeating: [Int](repeating: 0, count: period.dayCount + 1), count: windows.count)
+            stride = period.dayCount + 1
+            differences = [Int](repeating: 0, count: windows.count * stride)
         }
 
         /// `member` posted on `day`.
@@ -91,8 +94,8 @@ public enum ActiveMembers {
             let lower = max(runs[slot], first) - first
             let upper = min(runs[slot + 1], first + Int64(period.dayCount) - 1) - first
             if lower <= upper {
-                differences[window][Int(lower)] += 1
-                differences[window][Int(upper) + 1] -= 1
+                differences[window * stride + Int(lower)] += 1
+                differences[window * stride + Int(upper) + 1] -= 1
             }
         }
 
@@ -103,10 +106,10 @@ public enum ActiveMembers {
             for member in lastDay.indices {
                 for window in windows.indices { tally.close(slot: (member * windows.count + window) * 2, window: window) }
             }
-            return tally.differences.map { difference in
+            return windows.indices.map { window in
                 var running = 0
                 return (0..<period.dayCount).map { index in
-                    running += difference[index]
+                    running += tally.differences[window * stride + index]
                     return running
                 }
             }

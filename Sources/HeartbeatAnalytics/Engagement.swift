@@ -105,6 +105,7 @@ public enum Engagement {
         var postedInChannel = MemberSpacePairs(members: members.count, spaces: snapshot.spaces.count)
         var postsByDay = [Int](repeating: 0, count: period.dayCount)
         let lookBackStart = Timestamp.startOfDay(period.firstDay - ActiveMembers.lookBackDays).microseconds
+        let periodEnd = period.end.microseconds
         for activity in activities {
             let inPeriod = period.contains(microseconds: activity.time)
             if activity.kind == .botMessage || (activity.kind.isPost && activity.member >= 0 && !isPerson(activity.member)) {
@@ -115,11 +116,11 @@ public enum Engagement {
                 continue
             }
             guard activity.kind.isPost, activity.member >= 0 else { continue }
-            if activity.time >= lookBackStart && activity.time < period.end.microseconds {
-                activeMembers.add(member: Int(activity.member), day: Timestamp(microseconds: activity.time).dayNumber)
-            }
+            guard activity.time >= lookBackStart && activity.time < periodEnd else { continue }
+            let day = Timestamp(microseconds: activity.time).dayNumber
+            activeMembers.add(member: Int(activity.member), day: day)
             guard inPeriod else { continue }
-            postsByDay[Int(Timestamp(microseconds: activity.time).dayNumber - period.firstDay)] += 1
+            postsByDay[Int(day - period.firstDay)] += 1
             postsByMember[Int(activity.member)] += 1
             if postedInChannel.insert(member: activity.member, space: activity.space) {
                 channels[Int(activity.space)].activePosters += 1

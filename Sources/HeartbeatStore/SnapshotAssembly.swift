@@ -29,32 +29,20 @@ enum SnapshotAssembly {
             }
         }
 
-        // Activities in (time, id) order: the scans hand them over in id order, so a position
-        // running through the scans one after the other breaks ties between equal times. Rows are
-        // taken from their scan directly, not from a concatenation first (a copy of every row,
-        // 44 MB for the 1M bench).
-        let starts = scans.reduce(into: [0]) { $0.append($0[$0.count - 1] + $1.rows.count) }
-        let order = mergedTimeOrder(scans, starts: starts)
-        func locate(_ position: Int32) -> (scan: Int, row: Int) {
-            var scan = 0
-            while Int(position) >= starts[scan + 1] { scan += 1 }
-            return (scan, Int(position) - starts[scan])
-        }
-        let activities = order.map { position in
-            let (scan, row) = locate(position)
-            return scans[scan].rows[row]
-        }
+        // Activities in (time, id) order: each scan sorted its own (`ActivityScan.sortByTime`);
+        // here they are merged, the earlier scan first among equal times (its ids are lower).
+        let (activities, origins) = mergedByTime(scans, keepingOrigins: query.includeText)
         var texts: [String] = []
         if query.includeText {
-            texts = order.map { position in
-                let (scan, row) = locate(position)
-                return scans[scan].texts[row]
+            var next = [Int](repeating: 0, count: scans.count)
+            texts = origins.map { origin in
+                defer { next[Int(origin)] += 1 }
+                return scans[Int(origin)].texts[next[Int(origin)]]
             }
         }
-        let nonEmpty = scans.filter { !$0.rows.isEmpty }
+        let lowest = scans.map(\.lowestID).min() ?? .max, highest = scans.map(\.highestID).max() ?? .min
         var indexByActivityID = RowIDTable<Int32>(
-            ids: nonEmpty.first.map { $0.rows[0].id...nonEmpty[nonEmpty.count - 1].rows.last!.id },
-            count: activities.count, missing: -1)
+            ids: lowest <= highest ? lowest...highest : nil, count: activities.count, missing: -1)
         for (index, activity) in activities.enumerated() { indexByActivityID[activity.id] = Int32(index) }
 
         // Links on the loaded activities, in the activities' order, then in the table's row order
@@ -97,41 +85,70 @@ enum SnapshotAssembly {
         return snapshot
     }
 
-    /// Positions into the scans' rows taken one scan after the other (`starts`: where each scan
-    /// begins), sorted by time, then id: a merge of each scan's own `timeOrder` (sorted where it
-    /// ran; sorted here if not), the earlier scan first among equal times (its ids are lower).
-    static func mergedTimeOrder(_ scans: [ActivityScan], starts: [Int]) -> [Int32] {
-        let orders = scans.map { $0.timeOrder ?? timeOrder(of: $0.rows) }
+    /// The scans' rows, each scan already in (time, id) order, merged into one (time, id) order;
+    /// among equal times the earlier scan's row first (its ids are lower). `origins`: the scan each
+    /// row came from, when asked for (to take the texts in the same order).
+    static func mergedByTime(
+        _ scans: [ActivityScan], keepingOrigins: Bool
+    ) -> (rows: [CommunitySnapshot.ActivityRow], origins: [UInt16]) {
+        var merged: [CommunitySnapshot.ActivityRow] = []
+        merged.reserveCapacity(scans.reduce(0) { $0 + $1.rows.count })
+        var origins: [UInt16] = []
+        if keepingOrigins { origins.reserveCapacity(merged.capacity) }
+        if scans.count == 2 {
+            // SQLite's loader: two halves, merged over their buffers.
+            scans[0].rows.withUnsafeBufferPointer { a in
+                scans[1].rows.withUnsafeBufferPointer { b in
+                    var i = 0, j = 0
+                    while i < a.count, j < b.count {
+                        if b[j].time < a[i].time {
+                            merged.append(b[j])
+                            if keepingOrigins { origins.append(1) }
+                            j += 1
+                        } else {
+                            merged.append(a[i])
+                            if keepingOrigins { origins.append(0) }
+                            i += 1
+                        }
+                    }
+                    merged.append(contentsOf: a[i...])
+                    merged.append(contentsOf: b[j...])
+                    if keepingOrigins {
+                        origins.append(contentsOf: repeatElement(0, count: a.count - i))
+                        origins.append(contentsOf: repeatElement(1, count: b.count - j))
+                    }
+                }
+            }
+            return (merged, origins)
+        }
         var next = [Int](repeating: 0, count: scans.count)
-        var merged: [Int32] = []
-        merged.reserveCapacity(starts[starts.count - 1])
         while true {
             var best = -1
             var bestTime = Int64.max
-            for index in scans.indices where next[index] < orders[index].count {
-                let time = scans[index].rows[Int(orders[index][next[index]])].time
+            for index in scans.indices where next[index] < scans[index].rows.count {
+                let time = scans[index].rows[next[index]].time
                 if best < 0 || time < bestTime {
                     best = index
                     bestTime = time
                 }
             }
-            guard best >= 0 else { return merged }
-            merged.append(Int32(starts[best]) + orders[best][next[best]])
+            guard best >= 0 else { return (merged, origins) }
+            merged.append(scans[best].rows[next[best]])
+            if keepingOrigins { origins.append(UInt16(best)) }
             next[best] += 1
         }
     }
 
-    /// Positions into `rows` (in id order) sorted by time, then id.
-    static func timeOrder(of rows: [CommunitySnapshot.ActivityRow]) -> [Int32] {
+    /// Positions into `rows` (in id order) sorted by time, then id; `nil` when they are in that
+    /// order already.
+    static func timeOrder(of rows: [CommunitySnapshot.ActivityRow]) -> [Int32]? {
         struct Key {
             var time: Int64
             var position: Int32
         }
         var keys = rows.indices.map { Key(time: rows[$0].time, position: Int32($0)) }
-        let sorted = zip(keys, keys.dropFirst()).allSatisfy { $0.time <= $1.time }
-        if !sorted {
-            keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.position < $1.position }
-        }
+        guard !zip(keys, keys.dropFirst()).allSatisfy({ $0.time <= $1.time }) else { return nil }
+        keys.sort { $0.time != $1.time ? $0.time < $1.time : $0.position < $1.position }
         return keys.map(\.position)
     }
 

@@ -22,14 +22,18 @@ struct ActivityScan: Sendable {
     var earlierIDs: [Int64] = []
     var earlierTimes: [Int64] = []
 
-    /// Positions into `rows` in (time, id) order, set by `sortByTime` where the scan ran: both
-    /// stores' loaders sort each scan on its own task, beside the other scans, so the snapshot
-    /// only merges them (`SnapshotAssembly.mergedTimeOrder`).
-    var timeOrder: [Int32]?
+    /// The lowest and highest id among `rows` (`.max` / `.min` when none).
+    var lowestID: Int64 = .max
+    var highestID: Int64 = .min
 
-    /// Sorts this scan's rows by time (ties stay in id order) into `timeOrder`.
+    /// Puts `rows` (and `texts`) in (time, id) order. Both stores' loaders call it on each scan's
+    /// own task, beside the other scans, so the snapshot only merges sorted runs, reading each
+    /// in order (`SnapshotAssembly.mergedByTime`): gathered from id order afterwards, one core
+    /// fetched every row from wherever its time put it (0.035 s of the 1M bench's assembly).
     mutating func sortByTime() {
-        timeOrder = SnapshotAssembly.timeOrder(of: rows)
+        guard let order = SnapshotAssembly.timeOrder(of: rows) else { return }
+        rows = rows.withUnsafeBufferPointer { rows in order.map { rows[Int($0)] } }
+        if !texts.isEmpty { texts = order.map { texts[Int($0)] } }
     }
 
     /// The maps and filters `add` applies to each row.
@@ -81,6 +85,8 @@ struct ActivityScan: Sendable {
             }
             return
         }
+        if id < lowestID { lowestID = id }
+        if id > highestID { highestID = id }
         rows.append(
             CommunitySnapshot.ActivityRow(
                 id: id, member: member, space: space, kind: ActivityKind(rawValue: Int(rawKind)) ?? .other, time: time,

@@ -24,7 +24,14 @@ struct SnapshotDirectory: Sendable {
         spaceBySpaceID = RowIDTable(ids: spaceIDs.min().map { $0...spaceIDs.max()! }, count: spaceIDs.count, missing: -1)
         for (index, space) in spaces.enumerated() { spaceBySpaceID[space.id] = Int32(index) }
 
-        var fold = MemberFold()
+        // Read in row id order and put in member order here: `ORDER BY member_id, id` walked the
+        // member index and fetched each account from the table by id (1M bench: 0.055 s against
+        // 0.022 s, before every report's scans could start). Accounts and their members are
+        // created together, so the rows come nearly in member order and the sort is short.
+        struct Account {
+            var id: Int64, member: Int64, displayName: String, handle: String, title: String?, platform: String
+            var isBot: Bool, isDeleted: Bool, externalID: String, timeZone: String?, isAdmin: Bool
+        }
         var sql = """
             SELECT i.id, i.member_id, i.display_name, i.handle, i.title, i.platform, i.is_bot, i.is_deleted,
                 i.external_id, i.time_zone, i.is_admin
@@ -35,11 +42,25 @@ struct SnapshotDirectory: Sendable {
             sql += " WHERE i.platform = ?"
             arguments += [platform.rawValue]
         }
-        try RawRowCursor(db.makeStatement(sql: sql + " ORDER BY i.member_id, i.id"), arguments: arguments).forEach { row in
+        var accounts: [Account] = []
+        try RawRowCursor(db.makeStatement(sql: sql), arguments: arguments).forEach { row in
+            accounts.append(
+                Account(
+                    id: row.int64(0), member: row.int64(1), displayName: row.string(2), handle: row.string(3),
+                    title: row.optionalString(4), platform: row.string(5), isBot: row.bool(6), isDeleted: row.bool(7),
+                    externalID: row.string(8), timeZone: row.optionalString(9), isAdmin: row.bool(10)))
+        }
+        var order = Array(accounts.indices)
+        if !zip(accounts, accounts.dropFirst()).allSatisfy({ ($0.member, $0.id) <= ($1.member, $1.id) }) {
+            order.sort { (accounts[$0].member, accounts[$0].id) < (accounts[$1].member, accounts[$1].id) }
+        }
+        var fold = MemberFold()
+        for index in order {
+            let account = accounts[index]
             fold.add(
-                identity: row.int64(0), member: row.int64(1), displayName: row.string(2), handle: row.string(3),
-                title: row.optionalString(4), platform: row.string(5), isBot: row.bool(6), isDeleted: row.bool(7),
-                externalID: row.string(8), timeZone: row.optionalString(9), isAdmin: row.bool(10))
+                identity: account.id, member: account.member, displayName: account.displayName, handle: account.handle,
+                title: account.title, platform: account.platform, isBot: account.isBot, isDeleted: account.isDeleted,
+                externalID: account.externalID, timeZone: account.timeZone, isAdmin: account.isAdmin)
         }
         members = fold.members
         memberByIdentity = fold.memberByIdentity()
