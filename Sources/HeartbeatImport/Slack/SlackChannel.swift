@@ -1,6 +1,7 @@
-/// One entry of `channels.json`, `groups.json`, `mpims.json` or `dms.json`.
-struct SlackChannel: Decodable, Sendable {
-    struct Text: Decodable, Sendable { var value: String? }
+/// One entry of `channels.json`, `groups.json`, `mpims.json` or `dms.json`, as `SlackChannelReader`
+/// reads it (the `Decodable` conformance is the reference it is tested against).
+struct SlackChannel: Decodable, Sendable, Equatable {
+    struct Text: Decodable, Sendable, Equatable { var value: String? }
 
     var id: String
     /// Absent in `dms.json`, whose folders are named by id.
@@ -9,6 +10,18 @@ struct SlackChannel: Decodable, Sendable {
     var isArchived: Bool?
     var topic: Text?
     var purpose: Text?
+
+    init(
+        id: String, name: String? = nil, created: Int64? = nil, isArchived: Bool? = nil, topic: Text? = nil,
+        purpose: Text? = nil
+    ) {
+        self.id = id
+        self.name = name
+        self.created = created
+        self.isArchived = isArchived
+        self.topic = topic
+        self.purpose = purpose
+    }
 
     enum CodingKeys: String, CodingKey {
         case id, name, created, isArchived = "is_archived", topic, purpose

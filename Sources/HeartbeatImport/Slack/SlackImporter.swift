@@ -97,7 +97,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         ]
         for case (let entry?, let kind) in lists {
             let data = try archive.read(entry)
-            let channels = try JSONFileDecoder.decode([SlackChannel].self, from: data, path: entry.path)
+            let channels = try SlackChannelReader.read(data, path: entry.path)
             metadataSources.append(
                 SourceFile(
                     key: String(entry.path.dropFirst(layout.prefix.count)), path: entry.path,
