@@ -92,6 +92,35 @@ import ZIPFoundation
         await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
     }
 
+    @Test(arguments: TestStores.kinds) func touchedMemberListIsRememberedAndNotReadAgain(_ kind: TestStoreKind) async throws {
+        let copy = try agedCopy()
+        let store = try await TestStores.make(kind)
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+
+        // users.json touched (same bytes, a new time) and a new day: users.json is read once
+        // more, found the same, and its new time remembered.
+        let users = copy.appendingPathComponent("users.json")
+        setModified(users, seconds: Self.hourAgo + 30)
+        func addDay(_ name: String, ts: String) throws {
+            let day = copy.appendingPathComponent("general/\(name).json")
+            try #"[{"type": "message", "user": "U1", "ts": "\#(ts)", "text": "hello"}]"#
+                .write(to: day, atomically: true, encoding: .utf8)
+            setModified(day, seconds: Self.hourAgo + 60)
+        }
+        try addDay("2026-03-16", ts: "1773655200.000100")
+        let first = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(first.dayFilesImported == 1)
+
+        // Now broken, with the remembered size and time: not read again for the next new day.
+        let size = try Data(contentsOf: users).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: users)
+        setModified(users, seconds: Self.hourAgo + 30)
+        try addDay("2026-03-17", ts: "1773741600.000100")
+        let second = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(second.dayFilesImported == 1)
+        #expect(second.identities == 7)
+    }
+
     @Test(arguments: TestStores.kinds) func renamedChannelsReadTheirFoldersAgain(_ kind: TestStoreKind) async throws {
         let copy = try agedCopy()
         let store = try await TestStores.make(kind)

@@ -201,7 +201,18 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         // Users and conversation lists are upserted only when one of their files changed.
         // Written once the first batch of day files is being parsed on the other cores (50,000
         // accounts take the writer 0.18 s; the parse no longer waits for them).
-        let metadataChanged = try metadataSources.contains { try record($0.key)?.fingerprint != $0.fingerprint }
+        var metadataChanged = false
+        for source in metadataSources {
+            let known = try record(source.key)
+            if known?.fingerprint != source.fingerprint {
+                metadataChanged = true
+            } else if let known, let modified = source.modified, !known.matches(size: source.fingerprint.size, modified: modified) {
+                // Read again only because its record could not be trusted (touched, or recorded
+                // within two seconds of its modification): the same content, remembered with its
+                // time now, so the next import need not read it (users.json: 0.09 s).
+                try transaction.recordUnchanged(source.key, modified: modified)
+            }
+        }
         var metadataPending = metadataChanged || !diagnostics.isEmpty
         func writeMetadata() throws {
             guard metadataPending else { return }
