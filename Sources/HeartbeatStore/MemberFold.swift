@@ -7,6 +7,14 @@ struct MemberFold {
     private(set) var members: [CommunitySnapshot.Member] = []
     private var identities: [(identity: Int64, member: Int32)] = []
     private var lastMemberID: Int64?
+    /// The last platform name read and what it is: one per store in practice, so most accounts
+    /// compare one string instead of trying every `Platform` raw value.
+    private var lastPlatform: (name: String, value: Platform)?
+
+    init(capacity: Int = 0) {
+        members.reserveCapacity(capacity)
+        identities.reserveCapacity(capacity)
+    }
 
     mutating func add(
         identity: Int64, member memberID: Int64, displayName: String, handle: String, title: String?, platform: String,
@@ -25,12 +33,19 @@ struct MemberFold {
         identities.append((identity, Int32(members.count)))
         var member = CommunitySnapshot.Member(
             id: memberID, displayName: displayName, handle: handle, title: title,
-            platform: Platform(rawValue: platform) ?? .slack, isBot: isBot, isDeleted: isDeleted, firstSeen: nil,
+            platform: platformValue(platform), isBot: isBot, isDeleted: isDeleted, firstSeen: nil,
             firstPost: nil)
         member.externalID = externalID
         member.timeZone = timeZone
         member.isAdmin = isAdmin
         members.append(member)
+    }
+
+    private mutating func platformValue(_ name: String) -> Platform {
+        if let lastPlatform, lastPlatform.name == name { return lastPlatform.value }
+        let value = Platform(rawValue: name) ?? .slack
+        lastPlatform = (name, value)
+        return value
     }
 
     /// Identity id → index into `members`; -1 for identities not added.
