@@ -23,6 +23,14 @@ import ZIPFoundation
         #expect(utimensat(AT_FDCWD, url.path, &times, 0) == 0)
     }
 
+    /// Overwrites the file with as many `x`s (same size, invalid JSON: read, it stops the import)
+    /// and sets its modification time.
+    private func breakKeepingSize(_ url: URL, seconds: Int, nanoseconds: Int = 0) throws {
+        let size = try Data(contentsOf: url).count
+        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: url)
+        setModified(url, seconds: seconds, nanoseconds: nanoseconds)
+    }
+
     private static let hourAgo = Int(Date().timeIntervalSince1970) - 3600
 
     /// A copy of the tiny export whose files were all last modified at `seconds` (default: an
@@ -43,9 +51,7 @@ import ZIPFoundation
 
         // Same size, same modification time, different (broken) bytes: not read, so not noticed.
         let day = copy.appendingPathComponent("general/2026-03-02.json")
-        let size = try Data(contentsOf: day).count
-        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: day)
-        setModified(day, seconds: Self.hourAgo, nanoseconds: 123_456_789)
+        try breakKeepingSize(day, seconds: Self.hourAgo, nanoseconds: 123_456_789)
         let again = try await SlackImporter(path: copy.path).run(into: store)
         #expect(again.dayFilesUnchanged == 3)
         #expect(again.bytesRead == 0)
@@ -72,9 +78,7 @@ import ZIPFoundation
         setModified(newDay, seconds: Self.hourAgo + 60)
         // users.json: same size, same modification time, broken bytes. Read, it would stop the import.
         let users = copy.appendingPathComponent("users.json")
-        let size = try Data(contentsOf: users).count
-        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: users)
-        setModified(users, seconds: Self.hourAgo, nanoseconds: 123_456_789)
+        try breakKeepingSize(users, seconds: Self.hourAgo, nanoseconds: 123_456_789)
 
         let again = try await SlackImporter(path: copy.path).run(into: store)
         #expect(again.dayFilesImported == 1)
@@ -112,9 +116,7 @@ import ZIPFoundation
         #expect(first.dayFilesImported == 1)
 
         // Now broken, with the remembered size and time: not read again for the next new day.
-        let size = try Data(contentsOf: users).count
-        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: users)
-        setModified(users, seconds: Self.hourAgo + 30)
+        try breakKeepingSize(users, seconds: Self.hourAgo + 30)
         try addDay("2026-03-17", ts: "1773741600.000100")
         let second = try await SlackImporter(path: copy.path).run(into: store)
         #expect(second.dayFilesImported == 1)
@@ -154,9 +156,7 @@ import ZIPFoundation
         #expect(again.dayFilesUnchanged == 3 && again.dayFilesImported == 0 && again.activitiesWritten == 0)
 
         // The new time was recorded: same-size garbage with that time is no longer read.
-        let size = try Data(contentsOf: day).count
-        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: day)
-        setModified(day, seconds: touched)
+        try breakKeepingSize(day, seconds: touched)
         let third = try await SlackImporter(path: copy.path).run(into: store)
         #expect(third.dayFilesUnchanged == 3)
         #expect(try await store.counts() == SlackIngestTests.tinyCounts)
@@ -197,9 +197,7 @@ import ZIPFoundation
         let store = try await TestStores.make(kind)
         _ = try await SlackImporter(path: copy.path).run(into: store)
         let day = copy.appendingPathComponent("general/2026-03-09.json")
-        let size = try Data(contentsOf: day).count
-        try Data(repeating: UInt8(ascii: "x"), count: size).write(to: day)
-        setModified(day, seconds: now, nanoseconds: 123_456_789)
+        try breakKeepingSize(day, seconds: now, nanoseconds: 123_456_789)
         await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
     }
 

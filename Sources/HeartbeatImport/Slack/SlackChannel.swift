@@ -11,18 +11,6 @@ struct SlackChannel: Decodable, Sendable, Equatable {
     var topic: Text?
     var purpose: Text?
 
-    init(
-        id: String, name: String? = nil, created: Int64? = nil, isArchived: Bool? = nil, topic: Text? = nil,
-        purpose: Text? = nil
-    ) {
-        self.id = id
-        self.name = name
-        self.created = created
-        self.isArchived = isArchived
-        self.topic = topic
-        self.purpose = purpose
-    }
-
     enum CodingKeys: String, CodingKey {
         case id, name, created, isArchived = "is_archived", topic, purpose
     }

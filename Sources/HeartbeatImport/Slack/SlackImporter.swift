@@ -51,9 +51,10 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     let layout: SlackExportLayout
     let options: ImportOptions
     let workspace: Workspace
-    /// Every member of `users.json`, turned into accounts only when that file changed (`write`);
-    /// `nil` when the store holds them already (`knownWorkspace`).
-    let users: [SlackUser]?
+    /// Every member of `users.json` as an account, built once for the parser's bots and upserted
+    /// only when that file changed (`write`); `nil` when the store holds them already
+    /// (`knownWorkspace`).
+    let accounts: [Identity]?
     let spaces: [Space]
     /// From `users.json`'s bots, or built from the store's in `write` when the file was not read.
     let parser: SlackDayFileParser?
@@ -123,10 +124,11 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         self.spaces = spaces
         self.spaceByFolder = spaceByFolder
 
-        self.users = users
-        if let users {
+        let accounts = users.map { $0.map(Self.identity(from:)) }
+        self.accounts = accounts
+        if let users, let accounts {
             parser = Self.parser(
-                bots: users.map(Self.identity(from:)).filter { $0.isBot || $0.botID != nil }.map {
+                bots: accounts.filter { $0.isBot || $0.botID != nil }.map {
                     StoredBotAccount(externalID: $0.externalID, isBot: $0.isBot, botID: $0.botID)
                 })
             var teams: [String: Int] = [:]
@@ -217,12 +219,12 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         func writeMetadata() throws {
             guard metadataPending else { return }
             metadataPending = false
-            if let users { try transaction.upsertIdentities(users.map(Self.identity(from:))) }
+            if let accounts { try transaction.upsertIdentities(accounts) }
             try transaction.upsertSpaces(spaces)
             for source in metadataSources { try transaction.recordSource(source) }
         }
-        let stored = users == nil ? try transaction.storedMemberList() : nil
-        summary.identities = users?.count ?? stored?.accountCount ?? 0
+        let stored = accounts == nil ? try transaction.storedMemberList() : nil
+        summary.identities = accounts?.count ?? stored?.accountCount ?? 0
         let parser = self.parser ?? Self.parser(bots: stored?.bots ?? [])
         summary.spaces = spaces.count
 
