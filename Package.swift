@@ -43,10 +43,12 @@ let package = Package(
             name: "HeartbeatImport",
             dependencies: ["HeartbeatCore", "CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings),
+        // sqlite3_config, which Swift cannot call (variadic): SQLite's process-wide settings.
+        .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
         .target(
             name: "HeartbeatStore",
             dependencies: [
-                "HeartbeatCore", .product(name: "GRDB", package: "GRDB.swift"),
+                "HeartbeatCore", "CSQLiteSetup", .product(name: "GRDB", package: "GRDB.swift"),
                 // The SQLite C API that GRDB links: the ingest's binds, the snapshot scans' column reads.
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "PostgresNIO", package: "postgres-nio"),

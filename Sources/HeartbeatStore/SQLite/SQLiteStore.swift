@@ -1,3 +1,4 @@
+import CSQLiteSetup
 import Foundation
 import GRDB
 import HeartbeatCore
@@ -9,8 +10,16 @@ public final class SQLiteStore: CommunityStore {
     /// The file path, or `:memory:`.
     public let path: String
 
+    /// SQLite's process-wide settings, made once before the first connection opens (after that
+    /// SQLite refuses them and keeps its defaults, which are correct, only slower). Multi-thread
+    /// mode: GRDB hands each connection to one thread at a time, so the mutex that the
+    /// serialized default takes around every call (each bind, each column read) guards nothing;
+    /// no memory statistics: they took a global mutex around every allocation.
+    private static let configured = heartbeat_sqlite_configure() == 1
+
     /// Opens (creating if needed) the database at `path` and brings its schema up to date.
     public init(path: String) throws {
+        _ = Self.configured
         self.path = path
         var configuration = Configuration()
         configuration.prepareDatabase { db in
@@ -43,6 +52,7 @@ public final class SQLiteStore: CommunityStore {
 
     /// A private in-memory database, for tests and throwaway runs.
     public init() throws {
+        _ = Self.configured
         path = ":memory:"
         writer = try DatabaseQueue()
         try SQLiteMigrations.migrator.migrate(writer)

@@ -1,0 +1,9 @@
+#include "CSQLiteSetup.h"
+#include <sqlite3.h>
+
+int heartbeat_sqlite_configure(void) {
+    // Both return SQLITE_MISUSE once SQLite is initialized; the library then keeps its defaults.
+    int threads = sqlite3_config(SQLITE_CONFIG_MULTITHREAD);
+    int statistics = sqlite3_config(SQLITE_CONFIG_MEMSTATUS, 0);
+    return threads == SQLITE_OK && statistics == SQLITE_OK;
+}
