@@ -12,7 +12,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
     /// asked for (`loadIdentityIDs`), else filled one indexed lookup at a time (`knownIdentityID`):
     /// a re-import that finds a few new day files asks for a few hundred of 50,000 accounts, and
     /// reading them all took longer than everything else it wrote (0.012 s).
-    private var identityIDs: [String: Int64] = [:]
+    private var identityIDs = IdentityIDMap()
     private var identityIDsLoaded = false
     /// Accounts looked up one by one so far; past `Self.lookupsBeforeLoading` the map is read whole.
     private var identityLookups = 0
@@ -43,9 +43,9 @@ final class SQLiteIngestTransaction: IngestTransaction {
         identityIDsLoaded = true
         // Sized first and raw rows: a GRDB `Row` per account and the map's rehashing as it grew
         // cost twice the time (50,000 accounts: 0.03 s).
-        identityIDs.reserveCapacity(
-            try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM identity WHERE workspace_id = ?", arguments: [workspaceID])
-                ?? 0)
+        identityIDs = IdentityIDMap(
+            minimumCapacity: try Int.fetchOne(
+                db, sql: "SELECT COUNT(*) FROM identity WHERE workspace_id = ?", arguments: [workspaceID]) ?? 0)
         let statement = try db.makeStatement(sql: "SELECT external_id, id FROM identity WHERE workspace_id = ?")
         try RawRowCursor(statement, arguments: [workspaceID]).forEach { row in
             identityIDs[row.string(0)] = row.int64(1)

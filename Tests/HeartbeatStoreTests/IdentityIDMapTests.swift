@@ -1,0 +1,36 @@
+@testable import HeartbeatStore
+import Testing
+
+/// The ingest's account map: external ids compared as bytes, as the store's unique index compares
+/// them, and ids that can be replaced.
+@Suite struct IdentityIDMapTests {
+    @Test func findsWhatWasStoredAndNothingElse() {
+        var map = IdentityIDMap(minimumCapacity: 4)
+        // Past the initial capacity, so the table grows; small and heap-allocated strings alike.
+        for index in 0..<1_000 { map["U\(index)"] = Int64(index) }
+        map["a user id longer than fifteen bytes"] = 5_000
+        #expect(map["U0"] == 0)
+        #expect(map["U999"] == 999)
+        #expect(map["a user id longer than fifteen bytes"] == 5_000)
+        #expect(map["U1000"] == nil)
+        #expect(map[""] == nil)
+    }
+
+    @Test func replacesAnIDAndIgnoresNil() {
+        var map = IdentityIDMap()
+        map["U1"] = 1
+        map["U1"] = 7
+        map["U1"] = nil
+        #expect(map["U1"] == 7)
+    }
+
+    /// "é" precomposed and as "e" plus a combining accent are equal `String`s, but different bytes,
+    /// and so two accounts in the store.
+    @Test func comparesBytesNotCanonicalEquivalence() {
+        var map = IdentityIDMap()
+        map["caf\u{E9}"] = 1
+        map["cafe\u{301}"] = 2
+        #expect(map["caf\u{E9}"] == 1)
+        #expect(map["cafe\u{301}"] == 2)
+    }
+}
