@@ -142,6 +142,14 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         }
     }
 
+    /// Batches parsed ahead of the one being written. With one, the parsers finished the next
+    /// batch and then waited for the writer, which ran alone on one core while the other idled
+    /// (a first import of the 1M bench used 80 % of two cores, from `perf` samples per thread
+    /// and 100 ms); with several they keep a core busy until the writer, the import's one
+    /// serial thread, has them all. A batch is at most `ImportOptions.batchBytes` of JSON (1 MiB),
+    /// so the parsed batches waiting take a few MiB each.
+    static let parseAhead = 8
+
     /// The parser for a workspace with these bot accounts: posts by a bot count as bot messages,
     /// and a message naming only an integration (`bot_id`) is its bot account's. The same whether
     /// the accounts come from `users.json` or from the store.
@@ -239,9 +247,9 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         summary.dayFiles = dayFiles.count
         var unknownSubtypes: [String: (count: Int, file: String)] = [:]
         var done = 0
-        // Pipeline: while the writer stores batch N, batch N+1 is read, checksummed and parsed on
-        // the other cores.
-        var inFlight: ParsedBatch?
+        // Pipeline: while the writer stores batch N, batches N+1 … N+`parseAhead` are read,
+        // checksummed and parsed on the other cores, oldest first.
+        var inFlight: [ParsedBatch] = []
         func write(_ batch: ParsedBatch) throws {
             batch.finished.wait()
             for (item, result) in zip(batch.items, batch.results) {
@@ -283,12 +291,13 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
             pendingBytes = 0
             listed = 0
             try writeMetadata()
-            if let previous = inFlight {
-                try write(previous)
-                inFlight = nil
-                previous.releaseInBackground()
-            }
-            inFlight = parsed
+            inFlight.append(parsed)
+            if inFlight.count > Self.parseAhead { try writeOldest() }
+        }
+        func writeOldest() throws {
+            let oldest = inFlight.removeFirst()
+            try write(oldest)
+            oldest.releaseInBackground()
         }
         // By index: a `DayFile` copied per file (its path and folder retained and released) was a
         // tenth of a one-more-day import's loop.
@@ -323,7 +332,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         }
         if listed > 0 { try dispatch() }
         try writeMetadata()
-        if let last = inFlight { try write(last) }
+        while !inFlight.isEmpty { try writeOldest() }
         // Every file read or matched: the next import of this folder, untouched, can stop at the
         // listing (`SlackUnchangedExport`). Otherwise (a zip, skipped files, files just written)
         // whatever listing an earlier import left is overwritten with one nothing matches: the
