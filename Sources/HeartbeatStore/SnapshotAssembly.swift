@@ -30,7 +30,7 @@ enum SnapshotAssembly {
         }
 
         // Activities in (time, id) order: each scan sorted its own (`ActivityScan.sortByTime`);
-        // here they are merged, the earlier scan first among equal times (its ids are lower).
+        // here they are merged.
         let (activities, origins) = mergedByTime(scans, keepingOrigins: query.includeText)
         var texts: [String] = []
         if query.includeText {
@@ -85,9 +85,9 @@ enum SnapshotAssembly {
         return snapshot
     }
 
-    /// The scans' rows, each scan already in (time, id) order, merged into one (time, id) order;
-    /// among equal times the earlier scan's row first (its ids are lower). `origins`: the scan each
-    /// row came from, when asked for (to take the texts in the same order).
+    /// The scans' rows, each scan already in (time, id) order, merged into one (time, id) order.
+    /// The scans may have taken ranges in turn (`ActivityChunks`), so ids decide among equal times.
+    /// `origins`: the scan each row came from, when asked for (to take the texts in the same order).
     static func mergedByTime(
         _ scans: [ActivityScan], keepingOrigins: Bool
     ) -> (rows: [CommunitySnapshot.ActivityRow], origins: [UInt16]) {
@@ -101,7 +101,7 @@ enum SnapshotAssembly {
                 scans[1].rows.withUnsafeBufferPointer { b in
                     var i = 0, j = 0
                     while i < a.count, j < b.count {
-                        if b[j].time < a[i].time {
+                        if b[j].time < a[i].time || (b[j].time == a[i].time && b[j].id < a[i].id) {
                             merged.append(b[j])
                             if keepingOrigins { origins.append(1) }
                             j += 1
@@ -125,11 +125,13 @@ enum SnapshotAssembly {
         while true {
             var best = -1
             var bestTime = Int64.max
+            var bestID = Int64.max
             for index in scans.indices where next[index] < scans[index].rows.count {
-                let time = scans[index].rows[next[index]].time
-                if best < 0 || time < bestTime {
+                let row = scans[index].rows[next[index]]
+                if best < 0 || row.time < bestTime || (row.time == bestTime && row.id < bestID) {
                     best = index
-                    bestTime = time
+                    bestTime = row.time
+                    bestID = row.id
                 }
             }
             guard best >= 0 else { return (merged, origins) }
@@ -177,8 +179,9 @@ enum SnapshotAssembly {
     ) -> [Int64] {
         let earlierIDs = scans.flatMap(\.earlierIDs)
         let earlierTimes = scans.flatMap(\.earlierTimes)
+        // Each scan's ids increase; two scans that took ranges in turn interleave.
         var earlierTimeByID = RowIDTable<Int64>(
-            ids: earlierIDs.first.map { $0...earlierIDs[earlierIDs.count - 1] }, count: earlierIDs.count, missing: .max)
+            ids: earlierIDs.min().map { $0...earlierIDs.max()! }, count: earlierIDs.count, missing: .max)
         for (id, time) in zip(earlierIDs, earlierTimes) { earlierTimeByID[id] = time }
         var first = [Int64](repeating: .max, count: memberCount)
         for (activityID, identity) in zip(reactions.activityIDs, reactions.identityIDs) {
