@@ -16,6 +16,27 @@ import Testing
         #expect(map[""] == nil)
     }
 
+    /// 15 bytes fit in a slot, 16 go to the dictionary; ids that differ only in length or in
+    /// their last byte stay apart.
+    @Test func shortAndLongIDsAtTheBoundary() {
+        var map = IdentityIDMap()
+        let fifteen = String(repeating: "x", count: 15), sixteen = String(repeating: "x", count: 16)
+        map[fifteen] = 15
+        map[sixteen] = 16
+        map["x"] = 1
+        map["x\u{0}"] = 2
+        map["U0000000A"] = 10
+        map["U0000000B"] = 11
+        #expect(map[fifteen] == 15)
+        #expect(map[sixteen] == 16)
+        #expect(map[String(repeating: "x", count: 14)] == nil)
+        #expect(map["x"] == 1)
+        #expect(map["x\u{0}"] == 2)
+        #expect(map["U0000000A"] == 10)
+        #expect(map["U0000000B"] == 11)
+        #expect(map["U0000000C"] == nil)
+    }
+
     @Test func replacesAnIDAndIgnoresNil() {
         var map = IdentityIDMap()
         map["U1"] = 1

@@ -1,41 +1,95 @@
-import HeartbeatCore
-
 /// A workspace's account ids by external id, for the ingest's hot path: the author, the parent
 /// author, each reacting user and each mention of every activity, about 2.2 million look-ups in a
-/// first import of the 1M bench. The external ids are interned as bytes (`ByteStringTable`, a cheap
-/// multiply-and-shift hash): a `[String: Int64]` hashed each look-up with SipHash, which with its
-/// probing was 11 % of the writer thread's samples (`perf`), on the one thread an import waits for.
-/// Byte equality is also how the store's `UNIQUE (workspace_id, external_id)` compares them.
+/// first import of the 1M bench, on the writer, the one thread an import waits for.
+///
+/// Ids of up to 15 bytes (every Slack, Discord and Telegram id) are kept inside the slot, beside
+/// their account id: a look-up reads one cache line. A `[String: Int64]` hashed each id with
+/// SipHash and was 11 % of the writer thread's `perf` samples; a byte-string table with the keys
+/// in separate arrays was no better (four arrays of 50,000 accounts, a cache miss in each). Longer
+/// ids go to a dictionary. Ids are compared as bytes, as the store's `UNIQUE (workspace_id,
+/// external_id)` compares them (not by canonical equivalence, as `String` does).
 struct IdentityIDMap {
-    private var keys: ByteStringTable
-    /// The account id of each interned key, by the key's id.
-    private var ids: [Int64] = []
+    /// The first 8 bytes of a short id (zero-padded), the next 7 with the length + 1 in the top
+    /// byte of `high` (so `high == 0` marks an empty slot), and the account id.
+    private struct Slot {
+        var low: UInt64
+        var high: UInt64
+        var id: Int64
+    }
+
+    private var slots: [Slot]
+    private var used = 0
+    /// 64 − log2(slots.count): the hash's top bits pick the slot.
+    private var shift: UInt64
+    private var long: [String: Int64] = [:]
 
     init(minimumCapacity: Int = 1024) {
-        keys = ByteStringTable(minimumCapacity: minimumCapacity)
-        ids.reserveCapacity(minimumCapacity)
+        var capacity = 16
+        while capacity < 2 * minimumCapacity { capacity *= 2 }
+        slots = [Slot](repeating: Slot(low: 0, high: 0, id: 0), count: capacity)
+        shift = UInt64(64 - capacity.trailingZeroBitCount)
     }
 
-    /// The account id stored for `externalID`; setting one replaces what was stored.
+    /// The account id stored for `externalID`; setting one replaces what was stored (setting `nil`
+    /// changes nothing: accounts are never forgotten during an import).
     subscript(externalID: String) -> Int64? {
         get {
-            guard let key = Self.withBytes(of: externalID, { keys.find($0) }) else { return nil }
-            return ids[Int(key)]
+            guard let key = Self.key(externalID) else { return long[externalID] }
+            let slot = position(of: key)
+            return slots[slot].high == 0 ? nil : slots[slot].id
         }
         set {
-            // Accounts are never forgotten during an import, only added or given an id.
             guard let newValue else { return }
-            let key = Self.withBytes(of: externalID) { keys.intern($0) }
-            if Int(key) == ids.count { ids.append(newValue) } else { ids[Int(key)] = newValue }
+            guard let key = Self.key(externalID) else {
+                long[externalID] = newValue
+                return
+            }
+            let slot = position(of: key)
+            if slots[slot].high == 0 { used += 1 }
+            slots[slot] = Slot(low: key.low, high: key.high, id: newValue)
+            if used * 2 > slots.count { grow() }
         }
     }
 
-    /// `body` over the UTF-8 bytes of `string`: in place for a native string (a small one is
-    /// copied to the stack), through a copy for a bridged one.
+    /// The slot form of a short id's UTF-8 bytes; `nil` when longer than 15 bytes.
     @inline(__always)
-    private static func withBytes<T>(of string: String, _ body: (UnsafeBufferPointer<UInt8>) -> T) -> T {
-        if let result = string.utf8.withContiguousStorageIfAvailable(body) { return result }
+    private static func key(_ string: String) -> (low: UInt64, high: UInt64)? {
+        if let key = string.utf8.withContiguousStorageIfAvailable(key(bytes:)) { return key }
         var copy = string
-        return copy.withUTF8(body)
+        return copy.withUTF8(key(bytes:))
+    }
+
+    @inline(__always)
+    private static func key(bytes: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64)? {
+        guard bytes.count <= 15 else { return nil }
+        var low: UInt64 = 0
+        var high = UInt64(bytes.count + 1) << 56
+        for index in 0..<min(bytes.count, 8) { low |= UInt64(bytes[index]) << (8 * UInt64(index)) }
+        for index in min(bytes.count, 8)..<bytes.count { high |= UInt64(bytes[index]) << (8 * UInt64(index - 8)) }
+        return (low, high)
+    }
+
+    /// The slot holding `key`, or the empty slot where it belongs.
+    @inline(__always)
+    private func position(of key: (low: UInt64, high: UInt64)) -> Int {
+        var hash = (key.low ^ (key.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 31
+        let mask = slots.count - 1
+        var slot = Int(truncatingIfNeeded: (hash &* 0x94D0_49BB_1331_11EB) >> shift)
+        return slots.withUnsafeBufferPointer { slots in
+            while slots[slot].high != 0 && (slots[slot].low != key.low || slots[slot].high != key.high) {
+                slot = (slot + 1) & mask
+            }
+            return slot
+        }
+    }
+
+    private mutating func grow() {
+        let old = slots
+        slots = [Slot](repeating: Slot(low: 0, high: 0, id: 0), count: old.count * 2)
+        shift -= 1
+        for entry in old where entry.high != 0 {
+            slots[position(of: (entry.low, entry.high))] = entry
+        }
     }
 }
