@@ -378,16 +378,17 @@ final class SQLiteIngestTransaction: IngestTransaction {
                     statement.bind(author)
                     statement.bind(sourceID)
                     statement.bind(Int64(rows[index].kind.rawValue))
-                    statement.bind(rows[index].subtype)
+                    statement.bind(rows[index].subtype, in: textArena)
                     statement.bind(rows[index].time.microseconds)
-                    statement.bind(rows[index].externalID)
+                    statement.bind(rows[index].externalID, in: textArena)
                     statement.bind(rows[index].threadRoot?.microseconds)
                     statement.bind(parent)
-                    statement.bind(rows[index].text)
+                    statement.bind(rows[index].text, in: textArena)
                     statement.bind(rows[index].isQuestion)
                     statement.bind(rows[index].editedAt?.microseconds)
                 }
                 let inserted = try statement.execute()
+                textArena.reset()
                 nextActivityID += Int64(chunk.count)
                 // Rows already stored (the same message from another file) were skipped by
                 // `OR IGNORE`; find which, in the rare chunk where that happened.
@@ -472,6 +473,8 @@ final class SQLiteIngestTransaction: IngestTransaction {
     private var mentionInserts: [Int: Statement] = [:]
     private var pendingReactions: [(activity: Int64, name: String, identity: Int64)] = []
     private var pendingMentions: [(activity: Int64, identity: Int64)] = []
+    /// The texts of the multi-row statement being bound.
+    private let textArena = BoundTextArena()
 
     /// `INSERT OR IGNORE` for the multi-row statements below: a multi-row statement that can
     /// abort halfway (a plain `INSERT`, or `ON CONFLICT DO NOTHING`, which still aborts on other
@@ -505,10 +508,11 @@ final class SQLiteIngestTransaction: IngestTransaction {
             var statement = SQLiteRawStatement(prepared, in: db)
             for reaction in pendingReactions[start..<end] {
                 statement.bind(reaction.activity)
-                statement.bind(reaction.name)
+                statement.bind(reaction.name, in: textArena)
                 statement.bind(reaction.identity)
             }
             try statement.execute()
+            textArena.reset()
             start = end
         }
         pendingReactions.removeAll(keepingCapacity: true)

@@ -56,6 +56,21 @@ struct SQLiteRawStatement {
         }
     }
 
+    /// Binds `value` from a copy in `arena` (see `BoundTextArena`); the caller resets the arena
+    /// once the statement ran.
+    mutating func bind(_ value: String?, in arena: BoundTextArena) {
+        parameter += 1
+        guard let value else {
+            sqlite3_bind_null(statement, parameter)
+            return
+        }
+        let statement = statement, parameter = parameter
+        let bound: Void? = value.utf8.withContiguousStorageIfAvailable { arena.bind($0, to: statement, at: parameter) }
+        guard bound == nil else { return }
+        var copy = value
+        copy.withUTF8 { arena.bind($0, to: statement, at: parameter) }
+    }
+
     /// Reads the string's bytes in place (native strings, small or not, are contiguous UTF-8);
     /// only a bridged string is copied first. No `var` copy, so no retain and release per text.
     mutating func bind(_ value: String) {
