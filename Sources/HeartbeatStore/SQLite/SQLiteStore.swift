@@ -77,6 +77,9 @@ public final class SQLiteStore: CommunityStore {
                 rollbackJournal = (try? String.fetchOne(db, sql: "PRAGMA journal_mode = DELETE")) == "delete"
             }
             defer { if rollbackJournal { _ = try? String.fetchOne(db, sql: "PRAGMA journal_mode = WAL") } }
+            // Only a first import writes a whole store's worth of pages before its commit.
+            let writeback = rollbackJournal ? EarlyWriteback(path: path) : nil
+            defer { writeback?.stop() }
             // Foreign keys are checked by construction here (every id comes from the transaction's
             // own maps), and checking them again cost four B-tree lookups per activity. The pragma
             // only takes effect outside a transaction, hence the explicit one below.
