@@ -1,5 +1,5 @@
-// Process-wide SQLite settings that only C can make: sqlite3_config is variadic, which Swift does
-// not import.
+// What the SQLite store needs from C: SQLite's process-wide settings (sqlite3_config is variadic,
+// which Swift does not import) and Linux's sync_file_range (not in Swift's Glibc module).
 #ifndef HEARTBEAT_CSQLITESETUP_H
 #define HEARTBEAT_CSQLITESETUP_H
 
