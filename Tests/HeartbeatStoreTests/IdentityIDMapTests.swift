@@ -54,4 +54,14 @@ import Testing
         #expect(map["caf\u{E9}"] == 1)
         #expect(map["cafe\u{301}"] == 2)
     }
+
+    /// The same for ids longer than a slot holds, which live in the dictionary.
+    @Test func comparesLongIDsAsBytesToo() {
+        var map = IdentityIDMap()
+        let precomposed = "a long account name caf\u{E9}", decomposed = "a long account name cafe\u{301}"
+        map[precomposed] = 1
+        map[decomposed] = 2
+        #expect(map[precomposed] == 1)
+        #expect(map[decomposed] == 2)
+    }
 }

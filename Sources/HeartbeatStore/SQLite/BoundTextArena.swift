@@ -23,7 +23,7 @@ final class BoundTextArena {
     /// after the statement ran (and before it binds again).
     func bind(_ bytes: UnsafeBufferPointer<UInt8>, to statement: OpaquePointer, at index: Int32) {
         guard bytes.count <= capacity - used, let source = bytes.baseAddress else {
-            sqlite3_bind_text(statement, index, bytes.baseAddress, Int32(bytes.count), Self.transient)
+            sqlite3_bind_text(statement, index, bytes.baseAddress, Int32(bytes.count), SQLiteRawStatement.transient)
             return
         }
         let target = base + used
@@ -35,6 +35,5 @@ final class BoundTextArena {
     /// Makes the whole block free again: only once nothing bound from it will be read.
     func reset() { used = 0 }
 
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
     private static let `static` = unsafeBitCast(0, to: sqlite3_destructor_type.self)
 }

@@ -6,7 +6,7 @@
 /// their account id: a look-up reads one cache line. A `[String: Int64]` hashed each id with
 /// SipHash and was 11 % of the writer thread's `perf` samples; a byte-string table with the keys
 /// in separate arrays was no better (four arrays of 50,000 accounts, a cache miss in each). Longer
-/// ids go to a dictionary. Ids are compared as bytes, as the store's `UNIQUE (workspace_id,
+/// ids go to a dictionary of their bytes. Ids are compared as bytes, as the store's `UNIQUE (workspace_id,
 /// external_id)` compares them (not by canonical equivalence, as `String` does).
 struct IdentityIDMap {
     /// The first 8 bytes of a short id (zero-padded), the next 7 with the length + 1 in the top
@@ -21,7 +21,9 @@ struct IdentityIDMap {
     private var used = 0
     /// 64 − log2(slots.count): the hash's top bits pick the slot.
     private var shift: UInt64
-    private var long: [String: Int64] = [:]
+    /// Ids longer than 15 bytes, by their bytes (not `String`, which would compare them by
+    /// canonical equivalence, unlike the short ones and the store).
+    private var long: [[UInt8]: Int64] = [:]
 
     init(minimumCapacity: Int = 1024) {
         var capacity = 16
@@ -34,14 +36,14 @@ struct IdentityIDMap {
     /// changes nothing: accounts are never forgotten during an import).
     subscript(externalID: String) -> Int64? {
         get {
-            guard let key = Self.key(externalID) else { return long[externalID] }
+            guard let key = Self.key(externalID) else { return long[Array(externalID.utf8)] }
             let slot = position(of: key)
             return slots[slot].high == 0 ? nil : slots[slot].id
         }
         set {
             guard let newValue else { return }
             guard let key = Self.key(externalID) else {
-                long[externalID] = newValue
+                long[Array(externalID.utf8)] = newValue
                 return
             }
             let slot = position(of: key)
@@ -54,9 +56,7 @@ struct IdentityIDMap {
     /// The slot form of a short id's UTF-8 bytes; `nil` when longer than 15 bytes.
     @inline(__always)
     private static func key(_ string: String) -> (low: UInt64, high: UInt64)? {
-        if let key = string.utf8.withContiguousStorageIfAvailable(key(bytes:)) { return key }
-        var copy = string
-        return copy.withUTF8(key(bytes:))
+        string.withUTF8Bytes(key(bytes:))
     }
 
     @inline(__always)

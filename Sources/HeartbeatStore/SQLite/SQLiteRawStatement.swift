@@ -16,7 +16,7 @@ struct SQLiteRawStatement {
 
     /// SQLite copies bound text immediately (`SQLITE_TRANSIENT`), so Swift strings need not outlive
     /// the call.
-    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+    static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
 
     init(_ statement: Statement, in db: Database) {
         self.statement = statement.sqliteStatement
@@ -65,23 +65,14 @@ struct SQLiteRawStatement {
             return
         }
         let statement = statement, parameter = parameter
-        let bound: Void? = value.utf8.withContiguousStorageIfAvailable { arena.bind($0, to: statement, at: parameter) }
-        guard bound == nil else { return }
-        var copy = value
-        copy.withUTF8 { arena.bind($0, to: statement, at: parameter) }
+        value.withUTF8Bytes { arena.bind($0, to: statement, at: parameter) }
     }
 
-    /// Reads the string's bytes in place (native strings, small or not, are contiguous UTF-8);
-    /// only a bridged string is copied first. No `var` copy, so no retain and release per text.
+    /// Reads the string's bytes in place (`withUTF8Bytes`); SQLite copies them.
     mutating func bind(_ value: String) {
         parameter += 1
         let statement = statement, parameter = parameter
-        let bound: Void? = value.utf8.withContiguousStorageIfAvailable { utf8 in
-            _ = sqlite3_bind_text(statement, parameter, utf8.baseAddress, Int32(utf8.count), Self.transient)
-        }
-        guard bound == nil else { return }
-        var copy = value
-        copy.withUTF8 { utf8 in
+        value.withUTF8Bytes { utf8 in
             _ = sqlite3_bind_text(statement, parameter, utf8.baseAddress, Int32(utf8.count), Self.transient)
         }
     }
