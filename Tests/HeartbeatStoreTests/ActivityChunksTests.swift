@@ -1,12 +1,12 @@
 @testable import HeartbeatStore
 import Testing
 
-/// The ranges the loader's scans take in turn: every id once, lowest first, in ranges of about
-/// equal length.
+/// The pieces the loader's scans take in turn: every id once, lowest first, stored packs whole and
+/// the ids between them in table ranges of about equal length.
 @Suite struct ActivityChunksTests {
     static func taken(_ chunks: ActivityChunks) -> [ClosedRange<Int64>] {
         var ranges: [ClosedRange<Int64>] = []
-        while let range = chunks.take() { ranges.append(range) }
+        while let piece = chunks.take() { ranges.append(piece.ids) }
         return ranges
     }
 
@@ -38,12 +38,33 @@ import Testing
         var first: [ClosedRange<Int64>] = [], second: [ClosedRange<Int64>] = []
         while true {
             guard let a = chunks.take() else { break }
-            first.append(a)
+            first.append(a.ids)
             guard let b = chunks.take() else { break }
-            second.append(b)
+            second.append(b.ids)
         }
         let all = (first + second).sorted { $0.lowerBound < $1.lowerBound }
         #expect(all.reduce(0) { $0 + $1.count } == 100)
         #expect(first.count == 5 && second.count == 5)
+    }
+
+    /// Packs are handed whole, in their place; the ids around and between them are table ranges
+    /// no longer than without packs.
+    @Test func packsAreWholePiecesAndTheGapsAreTableRanges() {
+        let chunks = ActivityChunks(ids: 1...1000, count: 10, packs: [1...150, 400...420, 421...700, 990...1000])
+        var pieces: [ActivityChunks.Piece] = []
+        while let piece = chunks.take() { pieces.append(piece) }
+        #expect(pieces.filter(\.packed).map(\.ids) == [1...150, 400...420, 421...700, 990...1000])
+        #expect(pieces.filter { !$0.packed }.map(\.ids) == [151...250, 251...350, 351...399, 701...800, 801...900, 901...989])
+        for (piece, next) in zip(pieces, pieces.dropFirst()) { #expect(next.ids.lowerBound == piece.ids.upperBound + 1) }
+    }
+
+    /// Packs alone cover everything: no table range is left to read.
+    @Test func packsCoveringEveryIDLeaveNoTableRange() {
+        let chunks = ActivityChunks(ids: 5...20, count: 16, packs: [5...12, 13...20])
+        #expect(Self.taken(chunks) == [5...12, 13...20])
+        let last = ActivityChunks(ids: Int64.max - 5...Int64.max, count: 4, packs: [Int64.max - 2...Int64.max])
+        var pieces: [ActivityChunks.Piece] = []
+        while let piece = last.take() { pieces.append(piece) }
+        #expect(pieces == [.init(ids: Int64.max - 5...Int64.max - 4, packed: false), .init(ids: Int64.max - 3...Int64.max - 3, packed: false), .init(ids: Int64.max - 2...Int64.max, packed: true)])
     }
 }

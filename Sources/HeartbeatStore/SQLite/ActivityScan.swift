@@ -1,10 +1,11 @@
 import GRDB
 import HeartbeatCore
 
-/// One pass over ranges of `activity` row ids, each in id order (a sequential read of the table,
-/// with no index): the activities a snapshot keeps, and the whole-history first and last times of
-/// each member that every report needs. The loader runs two of these side by side, each taking the
-/// next range from a shared `ActivityChunks` until none is left, and merges them.
+/// One pass over ranges of activity ids, each in id order (a stored pack of `ActivityColumns`, or
+/// a sequential read of the table with no index): the activities a snapshot keeps, and the
+/// whole-history first and last times of each member that every report needs. The loader runs two
+/// of these side by side, each taking the next piece from a shared `ActivityChunks` until none is
+/// left, and merges them.
 struct ActivityScan: Sendable {
     /// Activities in the queried spaces from `since` on, in id order, with member indexes.
     var rows: [CommunitySnapshot.ActivityRow] = []
@@ -98,27 +99,13 @@ struct ActivityScan: Sendable {
     private static let message = Int64(ActivityKind.message.rawValue)
     private static let reply = Int64(ActivityKind.reply.rawValue)
 
-    /// The activities with an id in `ids`.
-    init(db: Database, ids: ClosedRange<Int64>, directory: SnapshotDirectory, query: ActivityQuery) throws {
-        var ranges: [ClosedRange<Int64>] = [ids]
-        try self.init(db: db, ranges: { ranges.popLast() }, capacity: ids, directory: directory, query: query)
-    }
-
-    /// The activities of every range `chunks` hands this scan, one after the other (ranges come
-    /// lowest first, so the rows are still in id order).
+    /// The activities of every piece `chunks` hands this scan, one after the other (pieces come
+    /// lowest first, so the rows are still in id order); room is reserved for every id of `ids`
+    /// (untouched pages cost no memory).
     init(db: Database, chunks: ActivityChunks, ids: ClosedRange<Int64>, directory: SnapshotDirectory, query: ActivityQuery)
         throws
     {
-        try self.init(db: db, ranges: chunks.take, capacity: ids, directory: directory, query: query)
-    }
-
-    /// The activities of each range `ranges` returns until it returns `nil`, in increasing ranges;
-    /// room is reserved for every id of `capacity` (untouched pages cost no memory).
-    private init(
-        db: Database, ranges: () -> ClosedRange<Int64>?, capacity: ClosedRange<Int64>, directory: SnapshotDirectory,
-        query: ActivityQuery
-    ) throws {
-        self.init(directory: directory, query: query, capacity: Int(min(capacity.upperBound - capacity.lowerBound, 1 << 22)))
+        self.init(directory: directory, query: query, capacity: Int(min(ids.upperBound - ids.lowerBound, 1 << 22)))
         let includeText = query.includeText
         let statement = try db.makeStatement(
             sql: """
@@ -126,11 +113,21 @@ struct ActivityScan: Sendable {
                 \(includeText ? ", text" : "")
                 FROM activity WHERE id BETWEEN ? AND ? ORDER BY id
                 """)
-        // NULL reads as 0: no row id is 0, and a snapshot row keeps a missing thread root as 0
-        // anyway, so the nullable columns need no type check each (three calls into SQLite fewer
-        // per row: the scan is those calls, 1.1M rows for the 1M bench).
-        while let ids = ranges() {
-            try RawRowCursor(statement, arguments: [ids.lowerBound, ids.upperBound]).forEach { row in
+        while let piece = chunks.take() {
+            if piece.packed {
+                try ActivityColumnPacks.forEachRow(db, firstID: piece.ids.lowerBound) { row in
+                    add(
+                        id: row.id, identity: row.identity == 0 ? nil : row.identity, space: row.space, kind: row.kind,
+                        time: row.time, threadRoot: row.threadRoot == 0 ? nil : row.threadRoot,
+                        parentIdentity: row.parentIdentity == 0 ? nil : row.parentIdentity, isQuestion: row.isQuestion,
+                        text: { "" })
+                }
+                continue
+            }
+            // NULL reads as 0: no row id is 0, and a snapshot row keeps a missing thread root as 0
+            // anyway, so the nullable columns need no type check each (three calls into SQLite
+            // fewer per row: the scan is those calls, 1.1M rows for the 1M bench).
+            try RawRowCursor(statement, arguments: [piece.ids.lowerBound, piece.ids.upperBound]).forEach { row in
                 let identity = row.int64(1), threadRoot = row.int64(5), parentIdentity = row.int64(6)
                 add(
                     id: row.int64(0), identity: identity == 0 ? nil : identity, space: row.int64(2), kind: row.int64(3),

@@ -30,7 +30,8 @@ final class SQLiteIngestTransaction: IngestTransaction {
         workspaceID = try Int64.fetchOne(
             db, sql: "SELECT id FROM workspace WHERE platform = ? AND external_id = ?",
             arguments: [workspace.platform.rawValue, workspace.externalID])!
-        nextActivityID = (try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM activity") ?? 0) + 1
+        tableEndAtStart = try Int64.fetchOne(db, sql: "SELECT MAX(id) FROM activity") ?? 0
+        nextActivityID = tableEndAtStart + 1
         for row in try Row.fetchAll(
             db, sql: "SELECT external_id, id FROM space WHERE workspace_id = ?", arguments: [workspaceID])
         {
@@ -328,6 +329,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
             }
             try db.cachedStatement(sql: "DELETE FROM activity WHERE id BETWEEN ? AND ? AND source_file_id = ?")
                 .execute(arguments: [first, last, sourceID])
+            staleColumnRanges.append(first...last)
         }
         var stored = 0
         var range: (first: Int64, last: Int64)?
@@ -356,6 +358,12 @@ final class SQLiteIngestTransaction: IngestTransaction {
         // The stored rows' earliest and latest time: one space here, merged into `stagedSpans`
         // once at the end rather than looked up there per row.
         var span: (first: Int64, last: Int64)?
+        // Per chunk, by position: the author and parent author ids (0: none) bound, then the
+        // packed columns of the rows kept (added to `pendingColumns` once per chunk).
+        var authors: [(author: Int64, parent: Int64)] = []
+        authors.reserveCapacity(Self.activitiesPerStatement)
+        var columnRows: [ActivityColumns.Row] = []
+        columnRows.reserveCapacity(Self.activitiesPerStatement)
         // Many rows per statement: each execution of a one-row INSERT opened and closed its
         // cursors and ran the whole VDBE program again, which cost as much as the B-tree work.
         // Activity ids are assigned here (the next free rowid), so the reactions and mentions of
@@ -368,11 +376,13 @@ final class SQLiteIngestTransaction: IngestTransaction {
                 chunkStart = chunk.upperBound
                 var statement = SQLiteRawStatement(try activityInsert(rows: chunk.count), in: db)
                 let firstID = nextActivityID
+                authors.removeAll(keepingCapacity: true)
                 for index in chunk {
                     let author = try rows[index].authorID.map {
                         try identityID(for: $0, isBot: rows[index].kind == .botMessage)
                     }
                     let parent = try rows[index].parentAuthorID.map { try identityID(for: $0, isBot: false) }
+                    authors.append((author ?? 0, parent ?? 0))
                     statement.bind(firstID + Int64(index - chunk.lowerBound))
                     statement.bind(spaceID)
                     statement.bind(author)
@@ -408,6 +418,12 @@ final class SQLiteIngestTransaction: IngestTransaction {
                     range = (range?.first ?? activityID, activityID)
                     let time = rows[index].time.microseconds
                     span = span.map { (min($0.first, time), max($0.last, time)) } ?? (time, time)
+                    columnRows.append(
+                        ActivityColumns.Row(
+                            id: activityID, identity: authors[index - chunk.lowerBound].author, space: spaceID,
+                            kind: Int64(rows[index].kind.rawValue), time: time,
+                            threadRoot: rows[index].threadRoot?.microseconds ?? 0,
+                            parentIdentity: authors[index - chunk.lowerBound].parent, isQuestion: rows[index].isQuestion))
                     for reaction in rows[index].reactions {
                         for user in reaction.userIDs {
                             pendingReactions.append((activityID, reaction.name, try identityID(for: user, isBot: false)))
@@ -419,6 +435,8 @@ final class SQLiteIngestTransaction: IngestTransaction {
                     }
                 }
                 try flushReactionsAndMentions()
+                try appendColumns(columnRows)
+                columnRows.removeAll(keepingCapacity: true)
             }
         }
         if let span {
@@ -459,6 +477,45 @@ final class SQLiteIngestTransaction: IngestTransaction {
         }
         stagedSpans = [:]
         recountedSpaces = []
+    }
+
+    // MARK: Activity columns
+
+    /// The packed columns (`ActivityColumns`) of the activities stored since the last pack was
+    /// written, in id order; written whenever a pack is full and before commit.
+    private var pendingColumns = ActivityColumns()
+    private var columnsStarted = false
+    /// Id ranges rows were deleted from (replaced files): their packs are made again before commit.
+    private var staleColumnRanges: [ClosedRange<Int64>] = []
+    /// The highest activity id when the transaction began (0 for none).
+    private var tableEndAtStart: Int64 = 0
+
+    /// Adds stored activities, in id order, to the pending pack. The first ones of the transaction
+    /// continue the last stored pack when that one is small and ends where the table did.
+    private func appendColumns(_ rows: [ActivityColumns.Row]) throws {
+        guard !rows.isEmpty else { return }
+        if !columnsStarted {
+            columnsStarted = true
+            if let small = try ActivityColumnPacks.takeLastSmallPack(db, tableEnd: tableEndAtStart) {
+                pendingColumns = small
+            }
+        }
+        for row in rows {
+            pendingColumns.append(row)
+            if pendingColumns.count == ActivityColumns.rowsPerPack {
+                try ActivityColumnPacks.write(pendingColumns, db)
+                pendingColumns = ActivityColumns()
+            }
+        }
+    }
+
+    /// Writes the pending pack and makes again the packs of ranges rows were deleted from, so
+    /// `activity_columns` agrees with `activity` at commit. Called once, before commit.
+    func writeActivityColumns() throws {
+        try ActivityColumnPacks.write(pendingColumns, db)
+        pendingColumns = ActivityColumns()
+        try ActivityColumnPacks.repack(db, ranges: staleColumnRanges)
+        staleColumnRanges = []
     }
 
     // MARK: Multi-row statements

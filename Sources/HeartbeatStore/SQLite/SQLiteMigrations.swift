@@ -342,6 +342,24 @@ enum SQLiteMigrations {
                         WHERE is_placeholder = 0 AND (is_bot = 1 OR bot_id IS NOT NULL);
                     """)
         }
+        // The columns reports read of each activity, packed by id range (`ActivityColumns`);
+        // what the store already holds is packed here, once.
+        migrator.registerMigration("v11-activity-columns") { db in
+            try db.execute(
+                sql: """
+                    CREATE TABLE activity_columns (
+                        first_id INTEGER PRIMARY KEY,
+                        last_id INTEGER NOT NULL,
+                        row_count INTEGER NOT NULL,
+                        data BLOB NOT NULL
+                    )
+                    """)
+            if let bounds = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM activity"),
+                let lowest: Int64 = bounds[0], let highest: Int64 = bounds[1]
+            {
+                try ActivityColumnPacks.pack(db, ids: lowest...highest)
+            }
+        }
         return migrator
     }
 }

@@ -3,9 +3,9 @@ import HeartbeatCore
 
 /// Reads a `CommunitySnapshot` in a few sequential scans, mapping store ids to dense indexes.
 ///
-/// Every table is read in row id order without a join or an `ORDER BY` on an index: the activity
-/// table in ranges taken by two scans on two reader connections at once, beside the reaction (and
-/// mention) table;
+/// Every table is read in row id order without a join or an `ORDER BY` on an index: the activities
+/// (from their packed columns, or the table when texts are wanted) in pieces taken by two scans on
+/// two reader connections at once, beside the reaction (and mention) table;
 /// activities are then sorted by time in memory and the links mapped onto them. Reading the
 /// activities in time order through the `activity_time` index cost a random table lookup per row,
 /// and the joins one per reaction.
@@ -22,11 +22,13 @@ struct SQLiteSnapshotLoader: Sendable {
                 mentions: query.includeMentions ? ActivityLinkScan(db: db, table: .mention) : nil
             )
         }
-        let directory = try await writer.read { db in try SnapshotDirectory(db: db, query: query) }
+        let (directory, packs) = try await writer.read { db in
+            (try SnapshotDirectory(db: db, query: query), try Self.packs(db: db, query: query))
+        }
         var scans: [ActivityScan] = []
         var generations = [directory.generation]
         if let ids = directory.activityIDs {
-            let chunks = ActivityChunks(ids: ids, count: Self.activityChunks)
+            let chunks = ActivityChunks(ids: ids, count: Self.activityChunks, packs: packs)
             async let secondRead = writer.read { db in
                 try (generation: Self.generation(db), scan: ActivityScan(db: db, chunks: chunks, ids: ids, directory: directory, query: query))
             }
@@ -46,8 +48,9 @@ struct SQLiteSnapshotLoader: Sendable {
         return SnapshotAssembly.assemble(directory: directory, scans: scans, reactions: links.reactions, mentions: links.mentions, query: query)
     }
 
-    /// Ranges the activity table is split into for the two scans: enough that the one left
-    /// running at the end has little to finish (16: about 70,000 rows each in the 1M bench).
+    /// Ranges the activity table is split into for the two scans, where it is read rather than
+    /// packs: enough that the one left running at the end has little to finish (16: about 70,000
+    /// rows each in the 1M bench).
     static let activityChunks = 16
 
     /// The same snapshot from one read transaction, one scan after the other.
@@ -58,10 +61,23 @@ struct SQLiteSnapshotLoader: Sendable {
 
     static func loadInOneRead(db: Database, query: ActivityQuery) throws -> CommunitySnapshot {
         let directory = try SnapshotDirectory(db: db, query: query)
-        let scans = try directory.activityIDs.map { [try ActivityScan(db: db, ids: $0, directory: directory, query: query)] } ?? []
+        let packs = try Self.packs(db: db, query: query)
+        let scans = try directory.activityIDs.map { ids in
+            [
+                try ActivityScan(
+                    db: db, chunks: ActivityChunks(ids: ids, count: 1, packs: packs), ids: ids, directory: directory,
+                    query: query)
+            ]
+        } ?? []
         return SnapshotAssembly.assemble(
             directory: directory, scans: scans, reactions: try ActivityLinkScan(db: db, table: .reaction),
             mentions: query.includeMentions ? try ActivityLinkScan(db: db, table: .mention) : nil, query: query)
+    }
+
+    /// The stored packs of activity columns to read instead of the table: none when the query
+    /// wants texts, which only the table has.
+    static func packs(db: Database, query: ActivityQuery) throws -> [ClosedRange<Int64>] {
+        query.includeText ? [] : try ActivityColumnPacks.ranges(db)
     }
 
     static func generation(_ db: Database) throws -> Int64 {

@@ -90,6 +90,7 @@ public final class SQLiteStore: CommunityStore {
                 let transaction = try SQLiteIngestTransaction(db: db, workspace: workspace)
                 result = try body(transaction)
                 try transaction.writeSpans()
+                try transaction.writeActivityColumns()
                 if transaction.identitiesChanged { try Self.resolveIdentities(db) }
                 try db.execute(sql: "UPDATE store_generation SET value = value + 1")
                 return .commit
