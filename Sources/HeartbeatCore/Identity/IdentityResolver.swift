@@ -133,6 +133,13 @@ public struct IdentityResolver: Sendable {
         }
     }
 
+    /// Whether `record` has nothing that could make it one person with another account (no
+    /// usable e-mail, no GitHub login, no platform-wide id): resolved, it is a person of its own
+    /// unless a decision names it.
+    public func standsAlone(_ record: IdentityRecord) -> Bool {
+        evidence(of: record).isEmpty
+    }
+
     func evidence(of record: IdentityRecord) -> [EvidenceKey] {
         var keys: [EvidenceKey] = []
         if record.otherEmails.isEmpty {

@@ -97,10 +97,28 @@ final class SQLiteIngestTransaction: IngestTransaction {
             }
         }
         identitiesChanged = true
+        // The member list is in: who is one person can be worked out now, on another core.
+        resolutionAhead = IdentityResolutionAhead(
+            records: try SQLiteStore.identityRecords(db), decisions: try SQLiteStore.identityDecisions(db))
+        changedSinceAhead = false
     }
 
     /// Set when accounts were added or updated: the store re-resolves identities before commit.
     private(set) var identitiesChanged = false
+    /// Started by the last `upsertIdentities`; still good for commit while `changedSinceAhead` is
+    /// false (only accounts that stand alone were added since).
+    private var resolutionAhead: IdentityResolutionAhead?
+    private var changedSinceAhead = false
+
+    /// Points every account at its person's member before commit: from the resolution worked
+    /// out ahead when it still holds, otherwise from all accounts as they are now.
+    func resolveIdentities() throws {
+        if let resolutionAhead, !changedSinceAhead {
+            try SQLiteStore.apply(resolutionAhead.assignment(), db)
+        } else {
+            try SQLiteStore.resolveIdentities(db)
+        }
+    }
 
     /// The profile columns, in the order both account statements name them: handle, display_name,
     /// real_name, email, title, time_zone, is_bot, is_deleted, is_admin, github_login, bot_id.
@@ -132,7 +150,8 @@ final class SQLiteIngestTransaction: IngestTransaction {
                         bot_id)
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     """), in: db)
-        insert.bind(member.lastInsertedRowID)
+        let memberID = member.lastInsertedRowID
+        insert.bind(memberID)
         insert.bind(workspaceID)
         insert.bind(platform.rawValue)
         insert.bind(identity.externalID)
@@ -142,6 +161,13 @@ final class SQLiteIngestTransaction: IngestTransaction {
         let id = insert.lastInsertedRowID
         identityIDs[identity.externalID] = id
         identitiesChanged = true
+        if resolutionAhead != nil, !changedSinceAhead {
+            let record = IdentityRecord(
+                id: id, memberID: memberID, workspaceID: workspaceID, workspaceName: "", platform: platform,
+                externalID: identity.externalID, handle: identity.handle, displayName: identity.displayName,
+                email: identity.email, githubLogin: identity.githubLogin, otherEmails: identity.otherEmails)
+            changedSinceAhead = !(placeholder && IdentityResolver().standsAlone(record))
+        }
         return id
     }
 

@@ -126,7 +126,12 @@ extension SQLiteStore: IdentityStore {
     static func resolveIdentities(_ db: Database) throws {
         let records = try identityRecords(db)
         let resolution = IdentityResolver().resolve(records, decisions: try identityDecisions(db))
-        let assignment = MemberAssignment(records: records, resolution: resolution)
+        try apply(MemberAssignment(records: records, resolution: resolution), db)
+    }
+
+    /// Points each person's accounts at the member `assignment` gives them, creating and removing
+    /// members as it says.
+    static func apply(_ assignment: MemberAssignment, _ db: Database) throws {
         var created: [Int64] = []
         for name in assignment.newMembers {
             try db.execute(sql: "INSERT INTO member (display_name) VALUES (?)", arguments: [name])

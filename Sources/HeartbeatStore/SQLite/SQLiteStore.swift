@@ -91,7 +91,7 @@ public final class SQLiteStore: CommunityStore {
                 result = try body(transaction)
                 try transaction.writeSpans()
                 try transaction.writeActivityColumns()
-                if transaction.identitiesChanged { try Self.resolveIdentities(db) }
+                if transaction.identitiesChanged { try transaction.resolveIdentities() }
                 try db.execute(sql: "UPDATE store_generation SET value = value + 1")
                 return .commit
             }
