@@ -19,7 +19,7 @@ struct CommunitiesCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Add a community (letters, digits, '-', '_', '.').")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Add a community (letters, digits, '-', '_', '.').")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The new community's name.") var name: String
 
@@ -37,7 +37,7 @@ struct CommunitiesCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the communities and what each holds.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the communities and what each holds.")
         @OptionGroup var store: StoreOptions
         @Option(help: "table or json.") var format: Format = .table
 

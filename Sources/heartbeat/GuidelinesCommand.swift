@@ -17,7 +17,7 @@ struct GuidelinesCommand: AsyncParsableCommand {
         subcommands: [Publish.self, Accept.self, List.self])
 
     struct Publish: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record a new version of the guidelines.")
+        static let configuration = CommandConfiguration(commandName: "publish", abstract: "Record a new version of the guidelines.")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The version's name (2.0, 2026-10).") var version: String
         @Option(help: "Publication day, YYYY-MM-DD (default: today, UTC).") var on: CivilDate?
@@ -32,7 +32,7 @@ struct GuidelinesCommand: AsyncParsableCommand {
     }
 
     struct Accept: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Record that a member accepted a version (default: the current one).")
+        static let configuration = CommandConfiguration(commandName: "accept", abstract: "Record that a member accepted a version (default: the current one).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The member: @handle, name, e-mail or member id.") var member: String
         @Option(help: "The version accepted (default: the newest).") var version: String?
@@ -51,7 +51,7 @@ struct GuidelinesCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List the versions with how many accepted each.")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List the versions with how many accepted each.")
         @OptionGroup var store: StoreOptions
         @Option(help: "Output: table, markdown, csv or json.") var format: ReportFormat?
 

@@ -23,7 +23,7 @@ struct IdentitiesCommand: AsyncParsableCommand {
         subcommands: [List.self, Merge.self, Split.self])
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "People with several accounts and the evidence; or, with --unmerged-similar, candidates.")
         @OptionGroup var store: StoreOptions
         @Flag(help: "List pairs of people with similar names that are not joined, strongest first.")
@@ -113,7 +113,7 @@ struct IdentitiesCommand: AsyncParsableCommand {
     }
 
     struct Merge: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "merge", 
             abstract: "Make two people one (kept across re-imports).",
             discussion: "Each side is a #id, @handle, e-mail or name. The person keeps the older member id, with the contributor program's records of both.")
         @OptionGroup var store: StoreOptions
@@ -136,7 +136,7 @@ struct IdentitiesCommand: AsyncParsableCommand {
     }
 
     struct Split: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "split", 
             abstract: "Part one account from the person it was joined to (kept across re-imports).",
             discussion: """
                 ACCOUNT is platform:handle or platform:id as `heartbeat member` lists it (discord:alice, github:alice-gh,

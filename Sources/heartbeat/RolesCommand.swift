@@ -27,7 +27,7 @@ struct RolesCommand: AsyncParsableCommand {
     }
 
     struct Grant: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Grant a role from a date (default today).")
+        static let configuration = CommandConfiguration(commandName: "grant", abstract: "Grant a role from a date (default today).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var config: ConfigOptions
         @Argument(help: "The member: @handle, name, e-mail or member id.") var member: String
@@ -48,7 +48,7 @@ struct RolesCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "End a role (the given day is the first no longer held).")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "End a role (the given day is the first no longer held).")
         @OptionGroup var store: StoreOptions
         @OptionGroup var config: ConfigOptions
         @Argument(help: "The member.") var member: String
@@ -67,7 +67,7 @@ struct RolesCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List role holders (current ones unless --all).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List role holders (current ones unless --all).")
         @OptionGroup var store: StoreOptions
         @Option(help: "Only this role.") var role: String?
         @Flag(help: "Include ended grants.") var all = false

@@ -15,7 +15,7 @@ struct TokensCommand: AsyncParsableCommand {
         subcommands: [Create.self, List.self, Revoke.self])
 
     struct Create: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create a token and print it (once).")
+        static let configuration = CommandConfiguration(commandName: "create", abstract: "Create a token and print it (once).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "What the token is for (shown by tokens list).") var label: String
         @Option(help: "The account the token acts as.") var user: String
@@ -33,7 +33,7 @@ struct TokensCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "List tokens (never the tokens themselves).")
+        static let configuration = CommandConfiguration(commandName: "list", abstract: "List tokens (never the tokens themselves).")
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -46,7 +46,7 @@ struct TokensCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Revoke a token by its id (tokens list).")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Revoke a token by its id (tokens list).")
         @OptionGroup var store: StoreOptions
         @Argument var id: Int64
 

@@ -22,7 +22,7 @@ struct UsersCommand: AsyncParsableCommand {
         subcommands: [Add.self, List.self, Password.self, Grant.self, Revoke.self, Remove.self])
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Create an account (password prompted or read from stdin).")
+        static let configuration = CommandConfiguration(commandName: "add", abstract: "Create an account (password prompted or read from stdin).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The account name used to sign in.") var name: String
         @Option(help: "admin or viewer.") var role: Account.Role = .viewer
@@ -45,7 +45,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct List: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "list", 
             abstract: "List the accounts and their roles (and, in a PostgreSQL database, the communities each sees).")
         @OptionGroup var store: StoreOptions
 
@@ -72,7 +72,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct Grant: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "grant", 
             abstract: "Let a viewer see a community on the dashboard (PostgreSQL; admins see every community).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The account.") var name: String
@@ -92,7 +92,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct Revoke: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Take a community back from a viewer (PostgreSQL).")
+        static let configuration = CommandConfiguration(commandName: "revoke", abstract: "Take a community back from a viewer (PostgreSQL).")
         @OptionGroup var store: StoreOptions
         @Argument(help: "The account.") var name: String
         @Argument(help: "The community.") var community: String
@@ -109,7 +109,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct Password: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Set a new password (ends the account's sessions).")
+        static let configuration = CommandConfiguration(commandName: "password", abstract: "Set a new password (ends the account's sessions).")
         @OptionGroup var store: StoreOptions
         @Argument var name: String
 
@@ -123,7 +123,7 @@ struct UsersCommand: AsyncParsableCommand {
     }
 
     struct Remove: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Remove an account with its sessions and API tokens.")
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: "Remove an account with its sessions and API tokens.")
         @OptionGroup var store: StoreOptions
         @Argument var name: String
 

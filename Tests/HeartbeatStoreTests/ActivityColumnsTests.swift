@@ -125,6 +125,7 @@ import Testing
             }
             #expect(!table.isEmpty, sourceLocation: sourceLocation)
             #expect(packed == table, sourceLocation: sourceLocation)
+            #expect(try ActivityColumnPacks.activityCount(db) == table.count, sourceLocation: sourceLocation)
         }
     }
 
@@ -139,6 +140,8 @@ import Testing
         try await store.writer.write { db in
             try db.execute(sql: "CREATE TABLE saved_columns AS SELECT * FROM activity_columns; DELETE FROM activity_columns")
         }
+        // Counted from the table alone as well.
+        #expect(try await store.counts().activities == packed[0].activities.count, sourceLocation: sourceLocation)
         for (query, snapshot) in zip(queries, packed) {
             let fromTable = try await store.snapshot(query)
             #expect(fromTable.activities == snapshot.activities, sourceLocation: sourceLocation)

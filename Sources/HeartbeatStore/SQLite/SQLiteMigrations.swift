@@ -354,7 +354,7 @@ enum SQLiteMigrations {
                         data BLOB NOT NULL
                     )
                     """)
-            if let bounds = try Row.fetchOne(db, sql: "SELECT MIN(id), MAX(id) FROM activity"),
+            if let bounds = try Row.fetchOne(db, sql: "SELECT (SELECT MIN(id) FROM activity), (SELECT MAX(id) FROM activity)"),
                 let lowest: Int64 = bounds[0], let highest: Int64 = bounds[1]
             {
                 try ActivityColumnPacks.pack(db, ids: lowest...highest)

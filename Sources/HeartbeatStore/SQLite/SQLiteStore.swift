@@ -162,7 +162,7 @@ public final class SQLiteStore: CommunityStore {
             func count(_ table: String) throws -> Int { try Int.fetchOne(db, sql: "SELECT COUNT(*) FROM \(table)") ?? 0 }
             return StoreCounts(
                 workspaces: try count("workspace"), members: try count("member"), identities: try count("identity"),
-                spaces: try count("space"), activities: try count("activity"), reactions: try count("reaction"),
+                spaces: try count("space"), activities: try ActivityColumnPacks.activityCount(db), reactions: try count("reaction"),
                 mentions: try count("mention"),
                 // Files only: not the records of export folders' whole listings (`.listing`, one per
                 // workspace at most, found through the (workspace_id, key) index; a filter on
