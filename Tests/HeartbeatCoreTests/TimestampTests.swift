@@ -1,4 +1,4 @@
-import HeartbeatCore
+@testable import HeartbeatCore
 import Testing
 
 @Suite struct TimestampTests {
@@ -84,5 +84,26 @@ import Testing
     ])
     func recognisesQuestions(text: String, expected: Bool) {
         #expect(QuestionHeuristic.looksLikeQuestion(text) == expected)
+    }
+
+    /// The fast path (no code or markup: `memchr` for `?`, then the first word) answers as the
+    /// byte-by-byte definition on texts made of the characters that matter, in every position.
+    @Test func fastPathAgreesWithTheDefinition() {
+        let pieces = [
+            "how", "What", "anyone", "anybody", "whose", "isn't", "do", "Does", "x", "hello", "whatever", " ", "  ",
+            "\n", "\t", "\r", "?", "!", ".", "<", ">", "<@U1>", "`", "```", "é", "🙂", "1", "-", "HOW", "cannot",
+        ]
+        var generator = SystemRandomNumberGenerator()
+        var disagreements: [String] = []
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...6, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            var copy = text
+            let (fast, reference) = copy.withUTF8 {
+                (QuestionHeuristic.looksLikeQuestion(bytes: $0), QuestionHeuristic.looksLikeQuestionScanning(bytes: $0))
+            }
+            if fast != reference { disagreements.append(text) }
+        }
+        #expect(disagreements.isEmpty, "\(disagreements.prefix(5))")
     }
 }

@@ -42,6 +42,42 @@ import Testing
     @Test func extractsMentions() {
         #expect(SlackDayFileParser.mentions(in: "hi <@U1> and <@U2|bob>, again <@U1>") == ["U1", "U2"])
         #expect(SlackDayFileParser.mentions(in: "<@> <@broken") == [])
+        #expect(SlackDayFileParser.mentions(in: "<<@U3>> <@U4|<@U5>> é<@U6>") == ["U3", "U4", "U5", "U6"])
+    }
+
+    /// Mentions as a plain reading of the rule finds them (`<@`, letters and digits, then `>` or
+    /// `|`), on texts made of the characters that matter, in every position.
+    @Test func mentionsAgreeWithThePlainRule() {
+        func plain(_ text: String) -> [String] {
+            let bytes = Array(text.utf8)
+            var found: [String] = []
+            var index = 0
+            while index + 1 < bytes.count {
+                if bytes[index] == UInt8(ascii: "<"), bytes[index + 1] == UInt8(ascii: "@") {
+                    var end = index + 2
+                    while end < bytes.count, bytes[end] < 0x80, Character(UnicodeScalar(bytes[end])).isLetter
+                        || Character(UnicodeScalar(bytes[end])).isNumber
+                    {
+                        end += 1
+                    }
+                    if end > index + 2, end < bytes.count, bytes[end] == UInt8(ascii: ">") || bytes[end] == UInt8(ascii: "|") {
+                        let id = String(decoding: bytes[(index + 2)..<end], as: UTF8.self)
+                        if !found.contains(id) { found.append(id) }
+                        index = end
+                        continue
+                    }
+                }
+                index += 1
+            }
+            return found
+        }
+        let pieces = ["<", "@", ">", "|", "U1", "W2", "b", " ", "é", "<@", "<@U7>", "_", "-"]
+        var generator = SystemRandomNumberGenerator()
+        for _ in 0..<20_000 {
+            var text = ""
+            for _ in 0..<Int.random(in: 0...8, using: &generator) { text += pieces.randomElement(using: &generator)! }
+            #expect(SlackDayFileParser.mentions(in: text) == plain(text), "\(text)")
+        }
     }
 
     @Test func namesFileLineAndColumnForMalformedJSON() throws {

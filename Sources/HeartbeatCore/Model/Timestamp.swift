@@ -38,12 +38,21 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
     /// Parses a Slack `ts` (`"1704067200.000123"`, or without fraction) exactly.
     /// Returns `nil` for anything that is not digits with an optional fraction of at most six digits.
     public init?(slackTS text: String) {
+        // Over the string's own UTF-8 storage (a native string always has it): iterating
+        // `utf8` checked the representation per byte (3 % of the Slack parser's samples).
+        guard let parsed = text.utf8.withContiguousStorageIfAvailable({ Self.microseconds(slackTS: $0) })
+            ?? Self.microseconds(slackTS: text.utf8)
+        else { return nil }
+        self.microseconds = parsed
+    }
+
+    private static func microseconds<Bytes: Sequence<UInt8>>(slackTS text: Bytes) -> Int64? {
         var whole: Int64 = 0
         var fraction: Int64 = 0
         var fractionDigits = 0
         var seenDot = false
         var seenDigit = false
-        for byte in text.utf8 {
+        for byte in text {
             switch byte {
             case UInt8(ascii: "0")...UInt8(ascii: "9"):
                 seenDigit = true
@@ -68,7 +77,7 @@ public struct Timestamp: Sendable, Hashable, Comparable, Codable {
             fraction *= 10
             fractionDigits += 1
         }
-        self.microseconds = whole * 1_000_000 + fraction
+        return whole * 1_000_000 + fraction
     }
 
     /// `YYYY-MM-DD` of this instant in UTC.

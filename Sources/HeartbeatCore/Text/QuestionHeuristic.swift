@@ -1,3 +1,11 @@
+#if canImport(Glibc)
+    import Glibc
+#elseif canImport(Musl)
+    import Musl
+#elseif canImport(Darwin)
+    import Darwin
+#endif
+
 /// Decides whether a root message "looks like a question", the basis of the unanswered-questions
 /// list. Definition (quoted in the README): after removing code (```…``` and `…`) and Slack markup
 /// in angle brackets (`<@U1>`, `<https://…|label>`), the text contains a `?`, or its first word is one of `how why what when where which who whom whose does do did can
@@ -17,6 +25,43 @@ public enum QuestionHeuristic {
     }
 
     static func looksLikeQuestion(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        // Most messages hold neither code nor markup (93 % of the 1M bench's): then the answer is
+        // a `?` anywhere or the first word, found with `memchr` (vectorised) instead of a loop
+        // over every byte (5.7 % of the Slack parser's samples).
+        guard let base = bytes.baseAddress, !bytes.isEmpty else { return false }
+        if memchr(base, Int32(UInt8(ascii: "`")), bytes.count) == nil, memchr(base, Int32(UInt8(ascii: "<")), bytes.count) == nil {
+            if memchr(base, Int32(UInt8(ascii: "?")), bytes.count) != nil { return true }
+            return firstWordIsInterrogative(bytes)
+        }
+        return looksLikeQuestionScanning(bytes: bytes)
+    }
+
+    /// Whether the first word (after leading spaces, tabs and newlines, letters only) is one of
+    /// the interrogatives: the first-word rule of `looksLikeQuestionScanning` for a text without
+    /// code or markup.
+    static func firstWordIsInterrogative(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+        var index = 0
+        while index < bytes.count,
+            bytes[index] == UInt8(ascii: " ") || bytes[index] == UInt8(ascii: "\n") || bytes[index] == UInt8(ascii: "\t")
+        {
+            index += 1
+        }
+        var word: UInt64 = 0
+        var length = 0
+        while index < bytes.count {
+            let lower = bytes[index] | 0x20
+            guard lower >= UInt8(ascii: "a") && lower <= UInt8(ascii: "z") else { break }
+            guard length < 8 else { return false }
+            word |= UInt64(lower) << (8 * UInt64(length))
+            length += 1
+            index += 1
+        }
+        return length > 0 && interrogativeWords.contains(word)
+    }
+
+    /// The definition byte by byte, skipping code and markup: the reference the fast path of
+    /// `looksLikeQuestion(bytes:)` is tested against, and what it falls back to.
+    static func looksLikeQuestionScanning(bytes: UnsafeBufferPointer<UInt8>) -> Bool {
         // The first word of the visible text, lowercased; longer than any interrogative = no match.
         var word: (UInt64, Int) = (0, 0)
         var wordDone = false

@@ -65,14 +65,13 @@ struct SlackDayFileParser: Sendable {
         var text = text
         return text.withUTF8 { bytes in
             var found: [String] = []
-            var index = 0
             let count = bytes.count
+            guard let base = bytes.baseAddress else { return found }
+            var index = 0
             while index < count {
-                guard bytes[index] == UInt8(ascii: "<") else {
-                    index += 1
-                    continue
-                }
-                index += 1
+                // The next `<` by `memchr` (vectorised): most texts have none.
+                guard let open = memchr(base + index, Int32(UInt8(ascii: "<")), count - index) else { break }
+                index = base.distance(to: open.assumingMemoryBound(to: UInt8.self)) + 1
                 guard index < count, bytes[index] == UInt8(ascii: "@") else { continue }
                 let idStart = index + 1
                 var end = idStart
