@@ -152,18 +152,38 @@ struct JSONByteReader {
     mutating func readString(field: @autoclosure () -> String) throws -> String {
         guard peek() == UInt8(ascii: "\"") else { throw Failure.type(field: field(), expected: "a string", offset: index) }
         let start = index + 1
+        let position = stringStop(from: start)
+        guard position < bytes.count else { throw Failure.syntax }
+        switch bytes[position] {
+        case UInt8(ascii: "\""):
+            index = position + 1
+            return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
+        case UInt8(ascii: "\\"): return try readEscapedString(from: start)
+        default: throw Failure.syntax
+        }
+    }
+
+    /// The first position from `start` holding a byte a string cannot simply continue with (`"`,
+    /// a backslash, or a control character), or the end: 16 bytes at a time, then byte by byte.
+    /// Byte by byte, scanning strings was a fifth of the Slack parser's samples (texts average 91
+    /// bytes in the 1M bench).
+    @inline(__always)
+    private func stringStop(from start: Int) -> Int {
         var position = start
+        let quote = SIMD16<UInt8>(repeating: UInt8(ascii: "\""))
+        let backslash = SIMD16<UInt8>(repeating: UInt8(ascii: "\\"))
+        let space = SIMD16<UInt8>(repeating: 0x20)
+        while position + 16 <= bytes.count {
+            let chunk = bytes.loadUnaligned(fromByteOffset: position, as: SIMD16<UInt8>.self)
+            if any((chunk .== quote) .| (chunk .== backslash) .| (chunk .< space)) { break }
+            position += 16
+        }
         while position < bytes.count {
             let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
-                index = position + 1
-                return String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<position]), as: UTF8.self)
-            }
-            if byte == UInt8(ascii: "\\") { return try readEscapedString(from: start) }
-            if byte < 0x20 { throw Failure.syntax }
+            if byte == UInt8(ascii: "\"") || byte == UInt8(ascii: "\\") || byte < 0x20 { return position }
             position += 1
         }
-        throw Failure.syntax
+        return position
     }
 
     /// The slow path for strings with escapes (`\n`, `\"`, `\u00e9`, surrogate pairs).
@@ -284,16 +304,17 @@ struct JSONByteReader {
 
     private mutating func skipString() throws {
         var position = index + 1
-        while position < bytes.count {
-            let byte = bytes[position]
-            if byte == UInt8(ascii: "\"") {
+        while true {
+            position = stringStop(from: position)
+            guard position < bytes.count else { throw Failure.syntax }
+            switch bytes[position] {
+            case UInt8(ascii: "\""):
                 index = position + 1
                 return
+            case UInt8(ascii: "\\"): position += 2  // the escaped byte, whatever it is
+            default: throw Failure.syntax
             }
-            if byte == UInt8(ascii: "\\") { position += 1 } else if byte < 0x20 { throw Failure.syntax }
-            position += 1
         }
-        throw Failure.syntax
     }
 
     private mutating func skipLiteral(_ literal: StaticString) throws {
