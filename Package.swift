@@ -41,10 +41,11 @@ let package = Package(
         .systemLibrary(name: "CGzip", path: "Sources/CGzip", pkgConfig: "zlib", providers: [.apt(["zlib1g-dev"])]),
         .target(
             name: "HeartbeatImport",
-            dependencies: ["HeartbeatCore", "CGzip", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: ["HeartbeatCore", "CGzip", "CCRC32", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: strictSettings),
         // sqlite3_config, which Swift cannot call (variadic): SQLite's process-wide settings.
         .target(name: "CSQLiteSetup", linkerSettings: [.linkedLibrary("sqlite3")]),
+        .target(name: "CCRC32"),
         .target(
             name: "HeartbeatStore",
             dependencies: [

@@ -101,4 +101,25 @@ import ZIPFoundation
         let long = Data((0..<10_000).map { UInt8(truncatingIfNeeded: $0 &* 31) })
         #expect(CRC32.checksum(long) == long.crc32(checksum: 0))
     }
+
+    /// The folded path (whole 16-byte blocks, from 64 bytes) and zlib's for the rest agree with
+    /// ZIPFoundation's table at every length around the block sizes, from unaligned starts, and
+    /// when a file is checksummed in pieces.
+    @Test func everyLengthStartAndSplitAgreesWithATable() {
+        var generator = SystemRandomNumberGenerator()
+        let bytes = (0..<5_000).map { _ in UInt8.random(in: 0...255, using: &generator) }
+        for length in Array(0...300) + [1_023, 1_024, 1_025, 4_096, 4_980] {
+            for start in [0, 1, 7, 15] where start + length <= bytes.count {
+                let piece = Data(bytes[start..<(start + length)])
+                #expect(CRC32.checksum(piece) == piece.crc32(checksum: 0), "length \(length) from \(start)")
+            }
+        }
+        let whole = Data(bytes)
+        for _ in 0..<200 {
+            let cut = Int.random(in: 0...bytes.count, using: &generator)
+            let first = CRC32.checksum(Data(bytes[..<cut]))
+            let continued = Data(bytes[cut...]).withUnsafeBytes { CRC32.checksum($0, continuing: first) }
+            #expect(continued == whole.crc32(checksum: 0), "cut at \(cut)")
+        }
+    }
 }
