@@ -118,6 +118,6 @@ final class DirectoryExportArchive: ExportArchive {
 }
 
 /// The C `read`, named apart from `DirectoryExportArchive.read(_:)`.
-private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

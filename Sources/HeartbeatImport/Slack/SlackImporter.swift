@@ -21,6 +21,15 @@ public struct SlackImporter: Sendable {
         into store: any CommunityStore, progress: (@Sendable (ImportProgress) -> Void)? = nil
     ) async throws -> ImportSummary {
         let started = DispatchTime.now()
+        // A folder's users.json is read while the folder is listed, unless one workspace's last
+        // import read this very file (then the import will not read it at all).
+        var isFolder: ObjCBool = false
+        let preread =
+            FileManager.default.fileExists(atPath: path, isDirectory: &isFolder) && isFolder.boolValue
+            ? try await SlackUsersPreread.start(folder: path) { size, modified in
+                try await store.workspaces(recording: "users.json", platform: .slack, size: size, modified: modified)
+                    .count == 1
+            } : nil
         let archive = try openExportArchive(at: path)
         let layout = try SlackExportLayout(archive: archive)
         // The workspace whose last import read this very `users.json` (same size and
@@ -38,7 +47,8 @@ public struct SlackImporter: Sendable {
         // days but the same member list takes the bots from the store (23 MB for 50,000 members:
         // 0.09 s of a one-more-day import).
         let job = try SlackImportJob(
-            path: path, options: options, archive: archive, layout: layout, knownWorkspace: knownUsers)
+            path: path, options: options, archive: archive, layout: layout, knownWorkspace: knownUsers,
+            usersPreread: preread)
         return try await job
             .run(into: store, started: started, progress: progress)
     }
@@ -74,7 +84,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     /// then not read again.
     init(
         path: String, options: ImportOptions, archive: any ExportArchive, layout: SlackExportLayout,
-        knownWorkspace: Workspace?
+        knownWorkspace: Workspace?, usersPreread: SlackUsersPreread? = nil
     ) throws {
         self.options = options
         self.archive = archive
@@ -87,6 +97,14 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         let readUsers = { () -> Result<(users: [SlackUser], accounts: [Identity], source: SourceFile)?, any Error> in
             Result {
                 guard knownWorkspace == nil else { return nil }
+                if let read = usersPreread?.read(matching: layout.users) {
+                    return (
+                        read.users, read.accounts,
+                        SourceFile(
+                            key: "users.json", path: layout.users.path, fingerprint: read.fingerprint,
+                            modified: layout.users.modified)
+                    )
+                }
                 let usersData = try archive.read(layout.users)
                 let users = try SlackUserReader.read(usersData, path: layout.users.path)
                 let source = SourceFile(
