@@ -190,8 +190,11 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     /// Batches parsed ahead while the writer stores the accounts and conversations, before the
     /// first day file: with one dispatched first, the parsers finished it in milliseconds and
     /// idled for the 0.25 s the writer took over 50,000 accounts (perf samples per thread in
-    /// 50 ms bins: one core busy from 0.3 to 0.6 s of a 1M first import).
-    static let parseAheadAtStart = 32
+    /// 50 ms bins: one core busy from 0.3 to 0.6 s of a 1M first import). 16 rather than 32 since
+    /// the writer starts sooner (`SlackUsersPreread`): the same time (8 alternating runs, median
+    /// 2.33 s both), and a peak memory 12 MiB lower that no longer grows with the export (32: 1M
+    /// 182-186 MiB, 3M 186-196; 16: 170-172 and 172-176).
+    static let parseAheadAtStart = 16
 
     /// The parser for a workspace with these bot accounts: posts by a bot count as bot messages,
     /// and a message naming only an integration (`bot_id`) is its bot account's. The same whether
