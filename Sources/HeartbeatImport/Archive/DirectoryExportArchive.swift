@@ -93,8 +93,22 @@ final class DirectoryExportArchive: ExportArchive {
         let descriptor = open(root.path + "/" + entry.path, O_RDONLY | O_CLOEXEC)
         guard descriptor >= 0 else { throw Self.failure(entry, errno) }
         defer { close(descriptor) }
-        // One byte more than expected, so the common case ends with a single short read.
-        var data = Data(count: Int(max(entry.size, 0)) + 1)
+        do {
+            return try Self.readAll(descriptor, expectedSize: entry.size)
+        } catch let error as ReadFailure {
+            throw Self.failure(entry, error.code)
+        }
+    }
+
+    /// `read(2)`'s `errno`, for the caller to name the file.
+    struct ReadFailure: Error {
+        let code: Int32
+    }
+
+    /// The whole content of an open file, read into a buffer of `expectedSize` (plus one byte, so
+    /// the common case ends with a single short read); a file that grew is read to its end.
+    static func readAll(_ descriptor: Int32, expectedSize: Int64) throws -> Data {
+        var data = Data(count: Int(max(expectedSize, 0)) + 1)
         var filled = 0
         while true {
             if filled == data.count { data.count *= 2 }
@@ -103,7 +117,7 @@ final class DirectoryExportArchive: ExportArchive {
             }
             if count < 0 {
                 if errno == EINTR { continue }
-                throw Self.failure(entry, errno)
+                throw ReadFailure(code: errno)
             }
             if count == 0 { break }
             filled += count
@@ -118,6 +132,6 @@ final class DirectoryExportArchive: ExportArchive {
 }
 
 /// The C `read`, named apart from `DirectoryExportArchive.read(_:)`.
-func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
+private func systemRead(_ descriptor: Int32, _ buffer: UnsafeMutableRawPointer, _ count: Int) -> Int {
     read(descriptor, buffer, count)
 }

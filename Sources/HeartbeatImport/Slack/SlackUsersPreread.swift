@@ -66,15 +66,9 @@ final class SlackUsersPreread: @unchecked Sendable {
         guard descriptor >= 0 else { return nil }
         defer { close(descriptor) }
         var before = stat()
-        guard fstat(descriptor, &before) == 0 else { return nil }
-        var data = Data(count: Int(before.st_size))
-        var filled = 0
-        while filled < data.count {
-            let count = data.withUnsafeMutableBytes { systemRead(descriptor, $0.baseAddress! + filled, $0.count - filled) }
-            if count < 0 && errno == EINTR { continue }
-            guard count > 0 else { return nil }
-            filled += count
-        }
+        guard fstat(descriptor, &before) == 0,
+            let data = try? DirectoryExportArchive.readAll(descriptor, expectedSize: Int64(before.st_size))
+        else { return nil }
         // The bytes are the file of that size and time only if nothing changed it meanwhile.
         var after = stat()
         guard fstat(descriptor, &after) == 0, after.st_size == before.st_size,

@@ -355,7 +355,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
             }
             try db.cachedStatement(sql: "DELETE FROM activity WHERE id BETWEEN ? AND ? AND source_file_id = ?")
                 .execute(arguments: [first, last, sourceID])
-            staleColumnRanges.append(first...last)
+            if first <= last { staleColumnRanges.append(first...last) }
         }
         var stored = 0
         var range: (first: Int64, last: Int64)?
