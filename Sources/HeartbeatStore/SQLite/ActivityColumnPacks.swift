@@ -95,8 +95,7 @@ enum ActivityColumnPacks {
     static func pack(_ db: Database, ids: ClosedRange<Int64>) throws {
         let statement = try db.makeStatement(
             sql: """
-                SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question
-                FROM activity WHERE id BETWEEN ? AND ? ORDER BY id
+                SELECT \(ActivityColumns.tableColumns) FROM activity WHERE id BETWEEN ? AND ? ORDER BY id
                 """)
         var columns = ActivityColumns()
         try RawRowCursor(statement, arguments: [ids.lowerBound, ids.upperBound]).forEach { row in

@@ -23,6 +23,10 @@ struct ActivityColumns: Sendable {
 
     static let formatVersion: UInt8 = 1
 
+    /// The `activity` columns a pack holds, in `Row`'s order: what the table scans select, with
+    /// or without packs (`ActivityScan`, `ActivityColumnPacks.pack`).
+    static let tableColumns = "id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question"
+
     /// One decoded row; optional store ids are 0 when missing.
     struct Row: Equatable, Sendable {
         var id: Int64

@@ -109,8 +109,7 @@ struct ActivityScan: Sendable {
         let includeText = query.includeText
         let statement = try db.makeStatement(
             sql: """
-                SELECT id, identity_id, space_id, kind, time, thread_root, parent_identity_id, is_question\
-                \(includeText ? ", text" : "")
+                SELECT \(ActivityColumns.tableColumns)\(includeText ? ", text" : "")
                 FROM activity WHERE id BETWEEN ? AND ? ORDER BY id
                 """)
         while let piece = chunks.take() {
