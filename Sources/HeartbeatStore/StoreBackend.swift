@@ -13,6 +13,10 @@ public protocol StoreBackend: CommunityStore, AccountStore, ContributorStore, Co
     func hasActivity() async throws -> Bool
     /// Where the data lives, for messages: a file path, or a URL without its password and the community.
     var location: String { get }
+    /// Moves what the last commits left in a write-ahead log into the store's own file now, which
+    /// closing the store would otherwise do: a command that goes on to read (the counts after an
+    /// import) can do both at once. Nothing to do for a server.
+    func checkpoint() async throws
 }
 
 extension SQLiteStore: StoreBackend {
@@ -21,6 +25,7 @@ extension SQLiteStore: StoreBackend {
 
 extension PostgresStore: StoreBackend {
     public var location: String { "\(database.location) (community \(community.name))" }
+    public func checkpoint() async throws {}
 }
 
 /// Opens the store a `--db` value names: a `postgres://` URL, or a SQLite file path.

@@ -89,8 +89,11 @@ struct IngestCommand: AsyncParsableCommand {
             if showProgress { Terminal.endStatus() }
             Self.report(summary, of: githubPaths.count == 1 ? githubPaths[0] : "\(githubPaths.count) GitHub files", kind: .github)
         }
+        // The WAL copied into the file beside the counts, rather than after them at close.
+        async let checkpointed: Void = database.checkpoint()
         let counts = try await database.counts()
         let people = try await database.peopleCount()
+        try await checkpointed
         print(
             "Store \(database.location): \(ValueFormat.grouped(counts.identities)) accounts = \(ValueFormat.grouped(people)) people, "
                 + "\(ValueFormat.grouped(counts.activities)) activities, "

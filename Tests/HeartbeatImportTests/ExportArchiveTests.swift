@@ -74,10 +74,16 @@ import ZIPFoundation
     }
 
     /// Folder entries come out in path order whatever the names: a folder sorts as `name/`
-    /// among the files and folders beside it (`a.json` < `a/…`, `a-b/…` < `a/…`).
+    /// among the files and folders beside it (`a.json` < `a/…`, `a-b/…` < `a/…`), a subfolder's
+    /// files among its folder's, and names sharing their first 16 bytes (the sort's integer key)
+    /// by the rest.
     @Test func folderEntriesAreInPathOrder() throws {
         let root = try TemporaryDirectory.make().appendingPathComponent("export")
-        let files = ["a.json", "a/2.json", "a/10.json", "a-b/x.json", "a/b/c.json", "b", "A/z.json", "a b/y.json"]
+        let files = [
+            "a.json", "a/2.json", "a/10.json", "a-b/x.json", "a/b/c.json", "b", "A/z.json", "a b/y.json",
+            "a/2024-01-31.json", "a/2024-01-31.json.bak", "a/2024-01-31.jso", "a/z/2024-01-01.json",
+            "a/sixteen-bytes-12.json", "a/sixteen-bytes-1.json", "a/sixteen-bytes-2.json", "a/caf\u{E9}.json",
+        ]
         for file in files {
             let url = root.appendingPathComponent(file)
             try FileManager.default.createDirectory(at: url.deletingLastPathComponent(), withIntermediateDirectories: true)

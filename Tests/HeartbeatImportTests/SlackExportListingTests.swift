@@ -81,6 +81,31 @@ import ZIPFoundation
         #expect(!previous.hasSameChannelLists(as: try #require(try listing(copy))))
     }
 
+    /// Looked up with a cursor (the place after the last one found), stamps are known in any
+    /// order: in listing order from the cursor, out of it from the table; a stamp listed with
+    /// another size or time, or never listed, is not (and only a listed path moves the cursor).
+    @Test func cursorLookUpsAgreeInAnyOrder() throws {
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        let current = try #require(try listing(copy))
+        let contents = try #require(current.source(at: copy.path).contents)
+        let previous = try #require(SlackExportListing.Previous(contents))
+        let stamps = current.dayFiles
+        for order in [Array(stamps.indices), stamps.indices.reversed(), [2, 0, 1]] {
+            var next = 0
+            for index in order {
+                #expect(previous.contains(stamps[index], next: &next))
+                #expect(next == index + 1)
+            }
+        }
+        var next = 1
+        var touched = stamps[1]
+        touched.modified += 1
+        #expect(!previous.contains(touched, next: &next))
+        #expect(next == 2)  // its path was listed there: the next file follows it
+        #expect(!previous.contains(SlackExportListing.FileStamp(pathHash: 42, size: 1, modified: 1), next: &next))
+        #expect(next == 2)
+    }
+
     @Test func noStampsInTheUntrustedRecordOrInForeignBytes() {
         #expect(SlackExportListing.untrusted(at: "/x").contents == nil)
         #expect(SlackExportListing.Previous(Data()) == nil)

@@ -37,6 +37,20 @@ import Testing
         #expect(map["U0000000C"] == nil)
     }
 
+    /// Every length up to a slot's 15 bytes and past it, each id beside the same id one byte
+    /// shorter; hinting a look-up ahead (`prefetch`) changes nothing it finds.
+    @Test func everyLengthRoundTrips() {
+        var map = IdentityIDMap()
+        let ids = (0...20).map { length in String((0..<length).map { Character(UnicodeScalar(UInt8(65 + $0))) }) }
+        for (index, id) in ids.enumerated() { map[id] = Int64(index) }
+        for (index, id) in ids.enumerated() {
+            map.prefetch(id)
+            #expect(map[id] == Int64(index))
+            map.prefetch(id + "!")
+            #expect(map[id + "!"] == nil)
+        }
+    }
+
     @Test func replacesAnIDAndIgnoresNil() {
         var map = IdentityIDMap()
         map["U1"] = 1

@@ -1,4 +1,5 @@
 import Foundation
+import GRDB
 import HeartbeatCore
 import HeartbeatImport
 import HeartbeatStore
@@ -157,6 +158,29 @@ import ZIPFoundation
         #expect(header.prefix(16) == Data("SQLite format 3\0".utf8))
         #expect(Array(header[16..<20]) == [0, 1, 2, 2])
         #expect(try await SQLiteStore(path: path).counts() == Self.tinyCounts)
+    }
+
+    /// A later import commits to the WAL; `checkpoint` copies it into the database file while the
+    /// store stays open: a copy of the file alone then holds the new day.
+    @Test func checkpointMovesTheLastImportIntoTheFile() async throws {
+        let directory = try TemporaryDirectory.make()
+        let path = directory.appendingPathComponent("wal.sqlite").path
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        let store = try SQLiteStore(path: path)
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        try """
+        [{"type": "message", "user": "U5", "ts": "1773144000.000100", "text": "first post from erin"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-10.json"), atomically: true, encoding: .utf8)
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        func activitiesInTheFileAlone() throws -> Int {
+            let alone = directory.appendingPathComponent("alone-\(UUID().uuidString).sqlite").path
+            try FileManager.default.copyItem(atPath: path, toPath: alone)
+            return try DatabaseQueue(path: alone).read { try Int.fetchOne($0, sql: "SELECT COUNT(*) FROM activity") ?? -1 }
+        }
+        #expect(try activitiesInTheFileAlone() == 17)
+        try await store.checkpoint()
+        #expect(try activitiesInTheFileAlone() == 18)
+        #expect(try await store.counts().activities == 18)
     }
 
     /// A first import that fails leaves the new store empty and usable, journal or WAL.

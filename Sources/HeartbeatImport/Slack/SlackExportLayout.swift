@@ -27,7 +27,11 @@ struct SlackExportLayout {
 
     init(archive: any ExportArchive) throws {
         let entries = archive.entries
-        guard let channelsEntry = entries.filter({ $0.path.hasSuffix("channels.json") && Self.isMetadata($0.path, "channels.json") })
+        // The few entries named like a metadata file, found by their bytes: 33,191 `hasSuffix`
+        // and `==` calls (which compare characters) took 2 ms of a one-more-day import.
+        let named = entries.indices.filter { Self.hasMetadataName(entries[$0].path) }
+        guard let channelsEntry = named.lazy.map({ entries[$0] })
+            .filter({ $0.path.hasSuffix("channels.json") && Self.isMetadata($0.path, "channels.json") })
             .min(by: { $0.path.count < $1.path.count })
         else {
             let hasUsers = entries.contains { $0.path.hasSuffix("users.json") }
@@ -38,7 +42,7 @@ struct SlackExportLayout {
         let prefix = String(channelsEntry.path.dropLast("channels.json".count))
         func metadata(_ name: String) -> ExportEntry? {
             let path = prefix + name
-            return entries.first { $0.path == path }
+            return named.lazy.map { entries[$0] }.first { $0.path == path }
         }
         guard let usersEntry = metadata("users.json") else {
             throw ImportError.notAnExport(archive.location, missing: ["users.json"], sawFiles: entries.count)
@@ -117,7 +121,21 @@ struct SlackExportLayout {
         return .day(folder: String(decoding: folderBytes, as: UTF8.self), date: date)
     }
 
+    private static let metadataNames = ["users.json", "channels.json", "groups.json", "mpims.json", "dms.json"].map {
+        Array($0.utf8)
+    }
+
+    /// Whether the path's last component is one of `metadataNames`.
+    private static func hasMetadataName(_ path: String) -> Bool {
+        func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[($0 + 1)...] } ?? bytes[...]
+            return metadataNames.contains { name.elementsEqual($0) }
+        }
+        return path.utf8.withContiguousStorageIfAvailable(check) ?? Array(path.utf8).withUnsafeBufferPointer(check)
+    }
+
     private static func isMetadata(_ path: String, _ name: String) -> Bool {
         path == name || path.hasSuffix("/" + name) && path.split(separator: "/").count <= 2
     }
 }
+

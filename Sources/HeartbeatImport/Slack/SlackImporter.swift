@@ -352,9 +352,10 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         }
         // By index: a `DayFile` copied per file (its path and folder retained and released) was a
         // tenth of a one-more-day import's loop.
+        var nextPrevious = 0
         for index in dayFiles.indices {
             listed += 1
-            if let previous, let listing, previous.contains(listing.dayFiles[index]) {
+            if let previous, let listing, previous.contains(listing.dayFiles[index], next: &nextPrevious) {
                 summary.dayFilesUnchanged += 1
                 continue
             }

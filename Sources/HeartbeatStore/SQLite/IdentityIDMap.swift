@@ -1,3 +1,5 @@
+import CSQLiteSetup
+
 /// A workspace's account ids by external id, for the ingest's hot path: the author, the parent
 /// author, each reacting user and each mention of every activity, about 2.2 million look-ups in a
 /// first import of the 1M bench, on the writer, the one thread an import waits for.
@@ -53,6 +55,17 @@ struct IdentityIDMap {
         }
     }
 
+    /// Starts loading the slot where `externalID` is looked up first, for a look-up soon after:
+    /// the table (50,000 accounts: 3 MiB) is larger than the processor's caches, and each
+    /// look-up waited for its slot (78 % of the look-up's samples on that one load). Hinting a
+    /// chunk's ids before looking them up lets the misses overlap.
+    @inline(__always)
+    func prefetch(_ externalID: String) {
+        guard let key = Self.key(externalID) else { return }
+        let slot = firstSlot(of: key)
+        slots.withUnsafeBufferPointer { heartbeat_prefetch($0.baseAddress! + slot) }
+    }
+
     /// The slot form of a short id's UTF-8 bytes; `nil` when longer than 15 bytes.
     @inline(__always)
     private static func key(_ string: String) -> (low: UInt64, high: UInt64)? {
@@ -62,20 +75,28 @@ struct IdentityIDMap {
     @inline(__always)
     private static func key(bytes: UnsafeBufferPointer<UInt8>) -> (low: UInt64, high: UInt64)? {
         guard bytes.count <= 15 else { return nil }
-        var low: UInt64 = 0
-        var high = UInt64(bytes.count + 1) << 56
-        for index in 0..<min(bytes.count, 8) { low |= UInt64(bytes[index]) << (8 * UInt64(index)) }
-        for index in min(bytes.count, 8)..<bytes.count { high |= UInt64(bytes[index]) << (8 * UInt64(index - 8)) }
-        return (low, high)
+        // The bytes copied in at once, read as two little-endian words: the same as shifting
+        // each byte into place, in one copy instead of a loop per byte.
+        var words: (UInt64, UInt64) = (0, 0)
+        if let base = bytes.baseAddress {
+            withUnsafeMutableBytes(of: &words) { $0.baseAddress!.copyMemory(from: base, byteCount: bytes.count) }
+        }
+        return (UInt64(littleEndian: words.0), UInt64(littleEndian: words.1) | UInt64(bytes.count + 1) << 56)
+    }
+
+    /// Where the search for `key` starts: its hash's top bits.
+    @inline(__always)
+    private func firstSlot(of key: (low: UInt64, high: UInt64)) -> Int {
+        var hash = (key.low ^ (key.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
+        hash ^= hash >> 31
+        return Int(truncatingIfNeeded: (hash &* 0x94D0_49BB_1331_11EB) >> shift)
     }
 
     /// The slot holding `key`, or the empty slot where it belongs.
     @inline(__always)
     private func position(of key: (low: UInt64, high: UInt64)) -> Int {
-        var hash = (key.low ^ (key.high &* 0x9E37_79B9_7F4A_7C15)) &* 0xBF58_476D_1CE4_E5B9
-        hash ^= hash >> 31
         let mask = slots.count - 1
-        var slot = Int(truncatingIfNeeded: (hash &* 0x94D0_49BB_1331_11EB) >> shift)
+        var slot = firstSlot(of: key)
         return slots.withUnsafeBufferPointer { slots in
             while slots[slot].high != 0 && (slots[slot].low != key.low || slots[slot].high != key.high) {
                 slot = (slot + 1) & mask

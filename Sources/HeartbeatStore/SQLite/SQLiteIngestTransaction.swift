@@ -403,6 +403,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
                 var statement = SQLiteRawStatement(try activityInsert(rows: chunk.count), in: db)
                 let firstID = nextActivityID
                 authors.removeAll(keepingCapacity: true)
+                prefetchIdentities(of: rows, chunk)
                 for index in chunk {
                     let author = try rows[index].authorID.map {
                         try identityID(for: $0, isBot: rows[index].kind == .botMessage)
@@ -470,6 +471,21 @@ final class SQLiteIngestTransaction: IngestTransaction {
             stagedSpans[spaceID] = (min(staged?.first ?? .max, span.first), max(staged?.last ?? .min, span.last))
         }
         return stored
+    }
+
+    /// Hints the account slots that `insert` looks up for these rows (authors, parent authors,
+    /// reacting users, mentions), so that their cache misses overlap instead of each stalling the
+    /// writer in turn.
+    @inline(__always)
+    private func prefetchIdentities(of rows: UnsafeBufferPointer<Activity>, _ chunk: Range<Int>) {
+        for index in chunk {
+            if let author = rows[index].authorID { identityIDs.prefetch(author) }
+            if let parent = rows[index].parentAuthorID { identityIDs.prefetch(parent) }
+            for reaction in rows[index].reactions {
+                for user in reaction.userIDs { identityIDs.prefetch(user) }
+            }
+            for mention in rows[index].mentions { identityIDs.prefetch(mention) }
+        }
     }
 
     // MARK: Channel spans

@@ -152,6 +152,14 @@ public final class SQLiteStore: CommunityStore {
         }
     }
 
+    /// Copies the WAL's pages into the database file (a passive checkpoint: readers are not
+    /// waited for). After a one-more-day import of the 1M bench that is 93 pages of 64 KiB and two
+    /// `fdatasync`s, ~10 ms that closing the store then no longer spends.
+    public func checkpoint() async throws {
+        guard writer is DatabasePool else { return }
+        try await writer.writeWithoutTransaction { db in _ = try db.checkpoint(.passive) }
+    }
+
     /// Whether the store holds any activity: `counts().activities > 0` without counting every table.
     public func hasActivity() async throws -> Bool {
         try await writer.read { db in try Bool.fetchOne(db, sql: "SELECT EXISTS (SELECT 1 FROM activity)") ?? false }
