@@ -111,6 +111,6 @@ import ZIPFoundation
         #expect(SlackExportListing.Previous(Data()) == nil)
         #expect(SlackExportListing.Previous(Data("listing:abc".utf8)) == nil)
         // The magic, one channel list announced, and a stamp cut short.
-        #expect(SlackExportListing.Previous(Data("HBL1".utf8) + Data([1, 0, 0, 0]) + Data(count: 23)) == nil)
+        #expect(SlackExportListing.Previous(Data("HBL2".utf8) + Data([1, 0, 0, 0]) + Data(count: 23)) == nil)
     }
 }
