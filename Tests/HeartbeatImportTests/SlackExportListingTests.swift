@@ -61,7 +61,8 @@ import ZIPFoundation
         let contents = try #require(first.source(at: copy.path).contents)
         let previous = try #require(SlackExportListing.Previous(contents))
         #expect(first.dayFiles.count == 3)
-        #expect(first.dayFiles.allSatisfy(previous.contains))
+        var next = 0
+        #expect(first.dayFiles.allSatisfy { previous.contains($0, next: &next) })
         #expect(previous.hasSameChannelLists(as: first))
 
         // A touched day file and a new one are not known; the others still are.
@@ -69,8 +70,9 @@ import ZIPFoundation
         try Data("[]".utf8).write(to: copy.appendingPathComponent("help/2026-03-04.json"))
         let second = try #require(try listing(copy))
         let layout = try SlackExportLayout(archive: openExportArchive(at: copy.path))
+        var cursor = 0
         let known = zip(layout.dayFiles, second.dayFiles).map { day, stamp in
-            (day.entry.path, previous.contains(stamp))
+            (day.entry.path, previous.contains(stamp, next: &cursor))
         }
         #expect(known.map(\.0) == ["general/2026-03-02.json", "general/2026-03-09.json", "help/2026-03-03.json", "help/2026-03-04.json"])
         #expect(known.map(\.1) == [false, true, true, false])
@@ -81,28 +83,39 @@ import ZIPFoundation
         #expect(!previous.hasSameChannelLists(as: try #require(try listing(copy))))
     }
 
-    /// Looked up with a cursor (the place after the last one found), stamps are known in any
-    /// order: in listing order from the cursor, out of it from the table; a stamp listed with
-    /// another size or time, or never listed, is not (and only a listed path moves the cursor).
-    @Test func cursorLookUpsAgreeInAnyOrder() throws {
+    /// Looked up with a cursor (the place after the last one found), stamps in listing order are
+    /// known; one out of its place is not (its record is read instead) until more than
+    /// `missesBeforeTable` look-ups missed, then it is found in the table. A stamp listed with
+    /// another size or time, or never listed, is not known; only a listed path moves the cursor.
+    @Test func cursorLookUpsInAndOutOfPlace() throws {
         let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
         let current = try #require(try listing(copy))
         let contents = try #require(current.source(at: copy.path).contents)
         let previous = try #require(SlackExportListing.Previous(contents))
         let stamps = current.dayFiles
-        for order in [Array(stamps.indices), stamps.indices.reversed(), [2, 0, 1]] {
-            var next = 0
-            for index in order {
-                #expect(previous.contains(stamps[index], next: &next))
-                #expect(next == index + 1)
-            }
+        var next = 0
+        for index in stamps.indices {
+            #expect(previous.contains(stamps[index], next: &next))
+            #expect(next == index + 1)
         }
-        var next = 1
+
+        let unlisted = SlackExportListing.FileStamp(pathHash: 42, size: 1, modified: 1)
+        next = 0
+        #expect(!previous.contains(stamps[2], next: &next))
+        #expect(next == 0)
+        for _ in 2...SlackExportListing.Previous.missesBeforeTable {
+            #expect(!previous.contains(unlisted, next: &next))
+        }
+        #expect(previous.contains(stamps[2], next: &next))
+        #expect(next == 3)
+        #expect(previous.contains(stamps[0], next: &next))
+        #expect(next == 1)
+
         var touched = stamps[1]
         touched.modified += 1
         #expect(!previous.contains(touched, next: &next))
         #expect(next == 2)  // its path was listed there: the next file follows it
-        #expect(!previous.contains(SlackExportListing.FileStamp(pathHash: 42, size: 1, modified: 1), next: &next))
+        #expect(!previous.contains(unlisted, next: &next))
         #expect(next == 2)
     }
 

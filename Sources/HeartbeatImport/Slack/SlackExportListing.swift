@@ -163,20 +163,31 @@ struct SlackExportListing {
     /// The listing a complete import recorded, read back from its stamps.
     struct Previous {
         let channelLists: Set<FileStamp>
-        /// Day files by path hash (an `IntegerKeyTable` id each: the path hash is a hash already,
-        /// and a `Dictionary` hashed it again with SipHash, 33,191 times to build and as many to
-        /// look up, 3 ms of a one-more-day import), with their sizes and modification times by id.
-        private let dayFiles: IntegerKeyTable
-        /// The day files' stamps, by id: in the order they were listed.
+        /// The day files' stamps, in the order they were listed.
         private let dayStamps: [FileStamp]
+        /// Day files by path hash, built only once more than `missesBeforeTable` look-ups missed
+        /// their place (`contains(_:next:)`): building it for 33,191 files took 2-3 ms of a
+        /// one-more-day import, which finds every file in its place but its 60 new ones.
+        private let lookUp = LookUp()
+
+        /// A file is found out of its place this many times (each then read from its own record
+        /// in the store, as a new file is) before the table is built.
+        static let missesBeforeTable = 256
+
+        private final class LookUp {
+            var table: IntegerKeyTable?
+            /// Table id → the place of the first stamp with that path hash.
+            var positions: [Int] = []
+            var misses = 0
+        }
 
         /// `nil` for anything but format 2 (a record from before stamps were kept, or the
-        /// untrusted record's empty contents) or two day files with one path hash.
+        /// untrusted record's empty contents).
         init?(_ data: Data) {
             guard data.count >= 8, data.prefix(4).elementsEqual(SlackExportListing.magic),
                 (data.count - 8) % 24 == 0
             else { return nil }
-            let parsed = data.withUnsafeBytes { bytes -> (Set<FileStamp>, IntegerKeyTable, [FileStamp])? in
+            let parsed = data.withUnsafeBytes { bytes -> (Set<FileStamp>, [FileStamp])? in
                 func integer(at offset: Int) -> UInt64 {
                     UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self))
                 }
@@ -184,7 +195,6 @@ struct SlackExportListing {
                 let stamps = (bytes.count - 8) / 24
                 guard stamps >= lists else { return nil }
                 var listStamps: Set<FileStamp> = []
-                var table = IntegerKeyTable(minimumCapacity: stamps - lists)
                 var days: [FileStamp] = []
                 days.reserveCapacity(stamps - lists)
                 for position in 0..<stamps {
@@ -192,17 +202,12 @@ struct SlackExportListing {
                     let stamp = FileStamp(
                         pathHash: integer(at: offset), size: Int64(bitPattern: integer(at: offset + 8)),
                         modified: Int64(bitPattern: integer(at: offset + 16)))
-                    if position < lists {
-                        listStamps.insert(stamp)
-                    } else {
-                        guard table.intern(stamp.pathHash) == days.count else { return nil }
-                        days.append(stamp)
-                    }
+                    if position < lists { listStamps.insert(stamp) } else { days.append(stamp) }
                 }
-                return (listStamps, table, days)
+                return (listStamps, days)
             }
             guard let parsed else { return nil }
-            (channelLists, dayFiles, dayStamps) = parsed
+            (channelLists, dayStamps) = parsed
         }
 
         /// Whether the folders still name the same conversations: every channel list as it was.
@@ -211,25 +216,38 @@ struct SlackExportListing {
         }
 
         /// Whether this day file is listed exactly so: same path, size and modification time.
-        func contains(_ stamp: FileStamp) -> Bool {
-            var next = 0
-            return contains(stamp, next: &next)
-        }
-
-        /// `contains`, looking first at `next`, the place after the last day file found: a
-        /// listing of the same folder comes in the same order, new files aside, so the stamp is
-        /// usually there and the table is not needed (33,191 look-ups in a one-more-day import).
+        /// `next` is the place after the last day file found: a listing of the same folder comes
+        /// in the same order, new files aside, so the stamp is usually there. `false` (look at
+        /// the file's own record) for a file not listed, changed, or, until `missesBeforeTable`,
+        /// listed elsewhere.
         func contains(_ stamp: FileStamp, next: inout Int) -> Bool {
             let id: Int
             if next < dayStamps.count, dayStamps[next].pathHash == stamp.pathHash {
                 id = next
-            } else if let found = dayFiles.find(stamp.pathHash) {
-                id = Int(found)
+            } else if let found = elsewhere(stamp.pathHash) {
+                id = found
             } else {
                 return false
             }
             next = id + 1
             return dayStamps[id] == stamp
+        }
+
+        /// Where a path hash was listed, once the table is built (the first of two alike).
+        private func elsewhere(_ pathHash: UInt64) -> Int? {
+            if lookUp.table == nil {
+                lookUp.misses += 1
+                guard lookUp.misses > Self.missesBeforeTable else { return nil }
+                var table = IntegerKeyTable(minimumCapacity: dayStamps.count)
+                var positions: [Int] = []
+                positions.reserveCapacity(dayStamps.count)
+                for (position, stamp) in dayStamps.enumerated() where table.intern(stamp.pathHash) == positions.count {
+                    positions.append(position)
+                }
+                lookUp.table = table
+                lookUp.positions = positions
+            }
+            return lookUp.table?.find(pathHash).map { lookUp.positions[Int($0)] }
         }
     }
 }
