@@ -1,3 +1,4 @@
+import Foundation
 import HeartbeatCore
 
 /// Where things are in a Slack export: the metadata files and the day files of each conversation
@@ -62,11 +63,13 @@ struct SlackExportLayout {
         var folders: [String] = []
         var folderByName: [String: String] = [:]
         let prefixBytes = Array(prefix.utf8)
+        // The last new folder's name, as bytes for `memcmp`: files of one folder come together.
+        var lastFolder: [UInt8]?
         for index in entries.indices {
             let path = entries[index].path
             let match = path.utf8.withContiguousStorageIfAvailable { bytes in
-                Self.dayFile(bytes, prefix: prefixBytes, lastFolder: folders.last)
-            } ?? Array(path.utf8).withUnsafeBufferPointer { Self.dayFile($0, prefix: prefixBytes, lastFolder: folders.last) }
+                Self.dayFile(bytes, prefix: prefixBytes, lastFolder: lastFolder)
+            } ?? Array(path.utf8).withUnsafeBufferPointer { Self.dayFile($0, prefix: prefixBytes, lastFolder: lastFolder) }
             switch match {
             case .none:
                 continue
@@ -81,6 +84,7 @@ struct SlackExportLayout {
                         folder = folderName
                         folderByName[folderName] = folder
                         folders.append(folder)
+                        lastFolder = Array(folder.utf8)
                     }
                 } else {
                     folder = folders[folders.count - 1]
@@ -105,7 +109,7 @@ struct SlackExportLayout {
 
     private static let jsonSuffix = Array(".json".utf8)
 
-    private static func dayFile(_ path: UnsafeBufferPointer<UInt8>, prefix: [UInt8], lastFolder: String?) -> PathMatch {
+    private static func dayFile(_ path: UnsafeBufferPointer<UInt8>, prefix: [UInt8], lastFolder: [UInt8]?) -> PathMatch {
         let suffix = Self.jsonSuffix
         guard path.count > prefix.count + suffix.count, path.starts(with: prefix),
             path[(path.count - suffix.count)...].elementsEqual(suffix)
@@ -117,7 +121,11 @@ struct SlackExportLayout {
         else { return .none }
         guard let date = CivilDate(isoUTF8: UnsafeBufferPointer(rebasing: body[(slash + 1)...])) else { return .badDate }
         let folderBytes = UnsafeBufferPointer(rebasing: body[..<slash])
-        if let lastFolder, lastFolder.utf8.elementsEqual(folderBytes) { return .day(folder: nil, date: date) }
+        if let lastFolder, lastFolder.count == folderBytes.count,
+            memcmp(lastFolder, folderBytes.baseAddress!, folderBytes.count) == 0
+        {
+            return .day(folder: nil, date: date)
+        }
         return .day(folder: String(decoding: folderBytes, as: UTF8.self), date: date)
     }
 
@@ -125,9 +133,11 @@ struct SlackExportLayout {
         Array($0.utf8)
     }
 
-    /// Whether the path's last component is one of `metadataNames`.
+    /// Whether the path's last component is one of `metadataNames`, which all end in `s.json`
+    /// (a day file ends in a digit and `.json`: one byte tells most paths apart).
     private static func hasMetadataName(_ path: String) -> Bool {
         func check(_ bytes: UnsafeBufferPointer<UInt8>) -> Bool {
+            guard bytes.count >= 7, bytes[bytes.count - 6] == UInt8(ascii: "s") else { return false }
             let name = bytes.lastIndex(of: UInt8(ascii: "/")).map { bytes[($0 + 1)...] } ?? bytes[...]
             return metadataNames.contains { name.elementsEqual($0) }
         }
