@@ -183,6 +183,50 @@ import ZIPFoundation
         #expect(try await store.counts().activities == 18)
     }
 
+    /// Each file's record holds the id range of the activities it gave (what a changed file's
+    /// replacement deletes): recorded with a new file's record from the ids its activities will
+    /// take, and corrected when one of them was stored already from another file or the file
+    /// was replaced.
+    @Test func sourceRecordsHoldTheirActivitiesIDRange() async throws {
+        let path = try TemporaryDirectory.make().appendingPathComponent("ranges.sqlite").path
+        let copy = try Fixtures.temporaryCopy(of: Fixtures.tinyExport)
+        // A message of general/2026-03-02.json again, first in its new file, then a new one.
+        try """
+        [{"type": "message", "user": "U1", "ts": "1772442000.000100", "text": "How do I quantize a model?"},
+         {"type": "message", "user": "U3", "ts": "1773230400.000100", "text": "new one"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-11.json"), atomically: true, encoding: .utf8)
+        let store = try SQLiteStore(path: path)
+        func mismatches() throws -> [String] {
+            try DatabaseQueue(path: path).read { db in
+                try String.fetchAll(
+                    db,
+                    sql: """
+                        SELECT s.key FROM source_file s
+                        LEFT JOIN (SELECT source_file_id, MIN(id) AS first, MAX(id) AS last FROM activity GROUP BY source_file_id) a
+                            ON a.source_file_id = s.id
+                        WHERE s.first_activity_id IS NOT a.first OR s.last_activity_id IS NOT a.last
+                        """)
+            }
+        }
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(try mismatches() == [])
+        let repeated = try await DatabaseQueue(path: path).read { db in
+            try Row.fetchOne(db, sql: "SELECT first_activity_id, last_activity_id FROM source_file WHERE key LIKE '%2026-03-11'")
+        }
+        #expect(repeated?[0] == repeated?[1] as Int64?)  // one activity of its two
+
+        try """
+        [{"type": "message", "user": "U3", "ts": "1773230400.000100", "text": "new one, edited"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-11.json"), atomically: true, encoding: .utf8)
+        try """
+        [{"type": "message", "user": "U5", "ts": "1773316800.000100", "text": "another day"}]
+        """.write(to: copy.appendingPathComponent("general/2026-03-12.json"), atomically: true, encoding: .utf8)
+        let again = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(again.dayFilesImported == 2)
+        #expect(try mismatches() == [])
+        #expect(try await store.counts().activities == Self.tinyCounts.activities + 2)
+    }
+
     /// A first import that fails leaves the new store empty and usable, journal or WAL.
     @Test func failedFirstImportLeavesAnEmptyUsableStore() async throws {
         let path = try TemporaryDirectory.make().appendingPathComponent("failed.sqlite").path
