@@ -383,6 +383,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
         // keys are off during an ingest (`SQLiteStore.ingest`), so the cascade to reactions and
         // mentions is spelled out.
         if let (first, last) = previous {
+            try flushReactionsAndMentions()
             // The channels losing rows have their spans counted again at the end.
             for spaceID in try Int64.fetchAll(
                 db.cachedStatement(
@@ -506,7 +507,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
                         pendingMentions.append((activityID, mentioned))
                     }
                 }
-                try flushReactionsAndMentions()
+                try flushReactionsAndMentions(fullStatementsOnly: true)
                 try appendColumns(columnRows)
                 columnRows.removeAll(keepingCapacity: true)
             }
@@ -638,11 +639,22 @@ final class SQLiteIngestTransaction: IngestTransaction {
         return statement
     }
 
-    /// Writes the buffered reactions and mentions, many rows per statement.
-    private func flushReactionsAndMentions() throws {
+    /// Writes every reaction and mention still buffered. Called once, before commit.
+    func writeLinks() throws {
+        try flushReactionsAndMentions()
+    }
+
+    /// Writes the buffered reactions and mentions, many rows per statement; with
+    /// `fullStatementsOnly`, only as many as fill whole statements of `linksPerStatement` rows,
+    /// the rest staying for later. Flushed per file, they took a statement (and its cursors)
+    /// each for a dozen rows; whole statements cut them to a tenth. Everything is written before
+    /// the rows of a replaced file are deleted and before commit (`writeLinks`).
+    private func flushReactionsAndMentions(fullStatementsOnly: Bool = false) throws {
+        let reactionsToWrite = fullStatementsOnly
+            ? pendingReactions.count - pendingReactions.count % Self.linksPerStatement : pendingReactions.count
         var start = 0
-        while start < pendingReactions.count {
-            let end = min(start + Self.linksPerStatement, pendingReactions.count)
+        while start < reactionsToWrite {
+            let end = min(start + Self.linksPerStatement, reactionsToWrite)
             let rows = end - start
             let prepared = try reactionInserts[rows]
                 ?? db.makeStatement(
@@ -659,10 +671,12 @@ final class SQLiteIngestTransaction: IngestTransaction {
             textArena.reset()
             start = end
         }
-        pendingReactions.removeAll(keepingCapacity: true)
+        pendingReactions.removeFirst(reactionsToWrite)
+        let mentionsToWrite = fullStatementsOnly
+            ? pendingMentions.count - pendingMentions.count % Self.linksPerStatement : pendingMentions.count
         start = 0
-        while start < pendingMentions.count {
-            let end = min(start + Self.linksPerStatement, pendingMentions.count)
+        while start < mentionsToWrite {
+            let end = min(start + Self.linksPerStatement, mentionsToWrite)
             let rows = end - start
             let prepared = try mentionInserts[rows]
                 ?? db.makeStatement(
@@ -676,7 +690,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
             try statement.execute()
             start = end
         }
-        pendingMentions.removeAll(keepingCapacity: true)
+        pendingMentions.removeFirst(mentionsToWrite)
     }
 
     /// `(?, ?, ?), (?, ?, ?)` for two rows of three columns.

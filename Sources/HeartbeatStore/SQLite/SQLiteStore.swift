@@ -89,6 +89,7 @@ public final class SQLiteStore: CommunityStore {
             try db.inTransaction(.immediate) {
                 let transaction = try SQLiteIngestTransaction(db: db, workspace: workspace)
                 result = try body(transaction)
+                try transaction.writeLinks()
                 try transaction.writeSpans()
                 try transaction.writeActivityColumns()
                 if transaction.identitiesChanged { try transaction.resolveIdentities() }
