@@ -140,11 +140,11 @@ import ZIPFoundation
         #expect(try await reopened.counts() == Self.tinyCounts)
     }
 
-    /// A new SQLite store is written with 64 KiB pages (`SQLiteStore.init`) and, after its first
+    /// A new SQLite store is written with 16 KiB pages (`SQLiteStore.init`) and, after its first
     /// import (written with a rollback journal, `SQLiteStore.ingest`), is in WAL mode again. The
-    /// header says both: bytes 16-17 the page size, big-endian, 1 standing for 65536; bytes 18
-    /// and 19 the write and read versions, 2 for WAL.
-    @Test func newSQLiteStoreHasLargePagesAndStaysInWALMode() async throws {
+    /// header says both: bytes 16-17 the page size, big-endian; bytes 18 and 19 the write and
+    /// read versions, 2 for WAL.
+    @Test func newSQLiteStoreHas16KiBPagesAndStaysInWALMode() async throws {
         let path = try TemporaryDirectory.make().appendingPathComponent("pages.sqlite").path
         do {
             let store = try SQLiteStore(path: path)
@@ -156,7 +156,7 @@ import ZIPFoundation
         }
         let header = try #require(FileHandle(forReadingAtPath: path)).readData(ofLength: 20)
         #expect(header.prefix(16) == Data("SQLite format 3\0".utf8))
-        #expect(Array(header[16..<20]) == [0, 1, 2, 2])
+        #expect(Array(header[16..<20]) == [0x40, 0, 2, 2])
         #expect(try await SQLiteStore(path: path).counts() == Self.tinyCounts)
     }
 

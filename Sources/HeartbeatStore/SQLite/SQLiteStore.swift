@@ -31,12 +31,16 @@ public final class SQLiteStore: CommunityStore {
             // end, where a cache only holds pages never read again (three readers scanning side by
             // side filled 3 × 64 MiB).
             guard !db.configuration.readonly else { return }
-            // A new store gets 64 KiB pages (an existing one keeps its own: the page size is fixed
+            // A new store gets 16 KiB pages (an existing one keeps its own: the page size is fixed
             // when the file is first written). Imports append wide rows and reports read whole
-            // tables, so fewer, larger pages mean fewer B-tree steps and fewer writes: a first
-            // import of the 1M bench took 4.0-5.3 s against 5.0-6.3 s with 4 KiB pages (three
-            // alternating runs; 16 KiB in between); reports and re-imports measured the same.
-            try db.execute(sql: "PRAGMA page_size = 65536")
+            // tables, where larger pages mean fewer B-tree steps; but a later import changes a
+            // page here and there (a new day touches ~90 pages, one per channel in the unique
+            // index and the file records), each written whole to the WAL and again at the
+            // checkpoint. Measured on the 1M bench (alternating runs, medians): first import
+            // 4 KiB 2.10 s, 8 KiB 1.91, 16 KiB 1.76, 64 KiB 1.91; one more day 0.079, 0.078, 0.079,
+            // 0.084 s; `report --all` 16 KiB 0.284 s, 64 KiB 0.283. (Earlier code measured 64 KiB
+            // fastest for a first import, when its writes were a larger share of it.)
+            try db.execute(sql: "PRAGMA page_size = 16384")
             try db.execute(sql: "PRAGMA cache_size = -65536")
             // Statement journals (a few pages per statement that may need undoing) in memory: in a
             // temporary file each page copied was a system call.
@@ -154,7 +158,7 @@ public final class SQLiteStore: CommunityStore {
     }
 
     /// Copies the WAL's pages into the database file (a passive checkpoint: readers are not
-    /// waited for). After a one-more-day import of the 1M bench that is 93 pages of 64 KiB and two
+    /// waited for). After a one-more-day import of the 1M bench that was 93 pages of 64 KiB and two
     /// `fdatasync`s, ~10 ms that closing the store then no longer spends.
     public func checkpoint() async throws {
         guard writer is DatabasePool else { return }
