@@ -1,6 +1,7 @@
 import Foundation
+import GRDB
 import HeartbeatCore
-import HeartbeatImport
+@testable import HeartbeatImport
 import HeartbeatStore
 import HeartbeatTestSupport
 import Testing
@@ -93,6 +94,50 @@ import ZIPFoundation
 
         // Once users.json's modification time moves, it is read, and the broken file is reported.
         setModified(users, seconds: Self.hourAgo + 120)
+        await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
+    }
+
+    /// With users.json unchanged, a conversation list as recorded (size and modification time) is
+    /// taken from its record, which keeps its conversations: the file is not read. A store whose
+    /// record kept none (made before) reads the file once and keeps them; a list whose time moves
+    /// is read again. (SQLite: the PostgreSQL store keeps no contents and reads the lists.)
+    @Test func unchangedChannelListIsTakenFromItsRecord() async throws {
+        let copy = try agedCopy()
+        let path = try TemporaryDirectory.make().appendingPathComponent("lists.sqlite").path
+        let store = try SQLiteStore(path: path)
+        _ = try await SlackImporter(path: copy.path).run(into: store)
+        func addDay(_ day: Int, text: String) throws {
+            let file = copy.appendingPathComponent("general/2026-03-\(day).json")
+            try """
+            [{"type": "message", "user": "U1", "ts": "\(1_773_655_200 + (day - 16) * 86_400).000100", "text": "\(text)"}]
+            """.write(to: file, atomically: true, encoding: .utf8)
+            setModified(file, seconds: Self.hourAgo + day)
+        }
+
+        // A record from before lists were kept: the file is read once, and kept from then on.
+        try await DatabaseQueue(path: path).write { try $0.execute(sql: "UPDATE source_file SET contents = NULL WHERE key = 'channels.json'") }
+        try addDay(16, text: "first")
+        #expect(try await SlackImporter(path: copy.path).run(into: store).dayFilesImported == 1)
+        let kept = try await DatabaseQueue(path: path).read {
+            try Data.fetchOne($0, sql: "SELECT contents FROM source_file WHERE key = 'channels.json'")
+        }
+        #expect(try SlackChannelReader.read(try #require(kept), path: "kept").map(\.id) == ["C1", "C2"])
+        let generalBefore = try await store.snapshot(ActivityQuery(spaces: ["general"])).activities.count
+
+        // Same size, same modification time, broken bytes: taken from the record, not read.
+        let channels = copy.appendingPathComponent("channels.json")
+        try breakKeepingSize(channels, seconds: Self.hourAgo, nanoseconds: 123_456_789)
+        try addDay(17, text: "second")
+        let again = try await SlackImporter(path: copy.path).run(into: store)
+        #expect(again.dayFilesImported == 1)
+        #expect(again.spaces == 2)
+        #expect(again.diagnostics.isEmpty)
+        let general = try await store.snapshot(ActivityQuery(spaces: ["general"]))
+        #expect(general.activities.count == generalBefore + 1)
+
+        // Once its modification time moves, it is read, and the broken file is reported.
+        setModified(channels, seconds: Self.hourAgo + 120)
+        try addDay(18, text: "third")
         await #expect(throws: ImportError.self) { try await SlackImporter(path: copy.path).run(into: store) }
     }
 

@@ -1,7 +1,8 @@
 /// One entry of `channels.json`, `groups.json`, `mpims.json` or `dms.json`, as `SlackChannelReader`
-/// reads it (the `Decodable` conformance is the reference it is tested against).
-struct SlackChannel: Decodable, Sendable, Equatable {
-    struct Text: Decodable, Sendable, Equatable { var value: String? }
+/// reads it (the `Decodable` conformance is the reference it is tested against). Encoded, in the
+/// same field names, as a list's record keeps it (`SlackChannelList`).
+struct SlackChannel: Codable, Sendable, Equatable {
+    struct Text: Codable, Sendable, Equatable { var value: String? }
 
     var id: String
     /// Absent in `dms.json`, whose folders are named by id.

@@ -65,13 +65,12 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     /// only when that file changed (`write`); `nil` when the store holds them already
     /// (`knownWorkspace`).
     let accounts: [Identity]?
-    let spaces: [Space]
     /// From `users.json`'s bots, or built from the store's in `write` when the file was not read.
     let parser: SlackDayFileParser?
-    /// Folder name → space external id.
-    let spaceByFolder: [String: String]
+    /// The conversation lists, read here when `users.json` is (beside it); otherwise in `write`,
+    /// from their records when the files are as recorded (`SlackChannelList`).
+    private let listsRead: [SlackChannelList]?
     private var metadataSources: [SourceFile] = []
-    private var diagnostics: [Diagnostic] = []
 
     convenience init(path: String, options: ImportOptions) throws {
         let archive = try openExportArchive(at: path)
@@ -113,21 +112,11 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
                 return (users, users.map(Self.identity(from:)), source)
             }
         }
-        let readLists = { () -> Result<[(kind: Space.Kind, channels: [SlackChannel], source: SourceFile)], any Error> in
+        let readLists = { () -> Result<[SlackChannelList]?, any Error> in
             Result {
-                let lists: [(ExportEntry?, Space.Kind)] = [
-                    (layout.channels, .publicChannel), (layout.groups, .privateChannel), (layout.mpims, .groupMessage),
-                    (layout.dms, .directMessage),
-                ]
-                return try lists.compactMap { entry, kind in
-                    guard let entry else { return nil }
-                    let data = try archive.read(entry)
-                    return (
-                        kind, try SlackChannelReader.read(data, path: entry.path),
-                        SourceFile(
-                            key: String(entry.path.dropFirst(layout.prefix.count)), path: entry.path,
-                            fingerprint: archive.fingerprint(of: entry, data: data), modified: entry.modified)
-                    )
+                guard knownWorkspace == nil else { return nil }
+                return try SlackChannelList.entries(of: layout).map { entry, kind in
+                    try SlackChannelList.read(entry, kind: kind, layout: layout, archive: archive)
                 }
             }
         }
@@ -136,31 +125,7 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         let usersJSON = try usersRead.get()
         let users = usersJSON?.users
         if let source = usersJSON?.source { metadataSources.append(source) }
-
-        var spaces: [Space] = []
-        var spaceByFolder: [String: String] = [:]
-        for (kind, channels, source) in try listsRead.get() {
-            metadataSources.append(source)
-            for channel in channels {
-                let folder = kind == .directMessage ? channel.id : (channel.name ?? channel.id)
-                spaceByFolder[folder] = channel.id
-                spaces.append(
-                    Space(
-                        externalID: channel.id, name: channel.name ?? channel.id, kind: kind,
-                        isArchived: channel.isArchived ?? false, createdAt: channel.created.map { Timestamp(seconds: $0) },
-                        topic: channel.topic?.value, purpose: channel.purpose?.value))
-            }
-        }
-        for folder in layout.folders where spaceByFolder[folder] == nil {
-            spaceByFolder[folder] = folder
-            spaces.append(Space(externalID: folder, name: folder, kind: .publicChannel))
-            diagnostics.append(
-                Diagnostic(
-                    file: layout.prefix + folder + "/",
-                    message: "folder not listed in any channel list; imported as a public channel named '\(folder)'"))
-        }
-        self.spaces = spaces
-        self.spaceByFolder = spaceByFolder
+        self.listsRead = try listsRead.get()
 
         let accounts = usersJSON?.accounts
         self.accounts = accounts
@@ -195,6 +160,36 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
     /// 2.33 s both), and a peak memory 12 MiB lower that no longer grows with the export (32: 1M
     /// 182-186 MiB, 3M 186-196; 16: 170-172 and 172-176).
     static let parseAheadAtStart = 16
+
+    /// The spaces the lists name, which space each folder holds (folder name → external id), and
+    /// a warning for each folder no list names (imported as a public channel of that name).
+    static func conversations(
+        of lists: [SlackChannelList], layout: SlackExportLayout
+    ) -> (spaces: [Space], spaceByFolder: [String: String], diagnostics: [Diagnostic]) {
+        var spaces: [Space] = []
+        var spaceByFolder: [String: String] = [:]
+        var diagnostics: [Diagnostic] = []
+        for list in lists {
+            for channel in list.channels {
+                let folder = list.kind == .directMessage ? channel.id : (channel.name ?? channel.id)
+                spaceByFolder[folder] = channel.id
+                spaces.append(
+                    Space(
+                        externalID: channel.id, name: channel.name ?? channel.id, kind: list.kind,
+                        isArchived: channel.isArchived ?? false, createdAt: channel.created.map { Timestamp(seconds: $0) },
+                        topic: channel.topic?.value, purpose: channel.purpose?.value))
+            }
+        }
+        for folder in layout.folders where spaceByFolder[folder] == nil {
+            spaceByFolder[folder] = folder
+            spaces.append(Space(externalID: folder, name: folder, kind: .publicChannel))
+            diagnostics.append(
+                Diagnostic(
+                    file: layout.prefix + folder + "/",
+                    message: "folder not listed in any channel list; imported as a public channel named '\(folder)'"))
+        }
+        return (spaces, spaceByFolder, diagnostics)
+    }
 
     /// The parser for a workspace with these bot accounts: posts by a bot count as bot messages,
     /// and a message naming only an integration (`bot_id`) is its bot account's. The same whether
@@ -237,7 +232,6 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         progress: (@Sendable (ImportProgress) -> Void)?
     ) throws -> ImportSummary {
         var summary = ImportSummary(workspace: workspace)
-        summary.diagnostics = diagnostics
         // The last complete import's listing, file by file, while the channel lists are as they
         // were then (so each folder is still the same conversation): a day file listed there with
         // the same size and modification time was read or matched by that import, and needs no
@@ -254,6 +248,36 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         func record(_ key: String) throws -> RecordedSource? {
             previous == nil ? recorded[key] : try transaction.recordedSource(key)
         }
+        // The conversation lists: as read with users.json, or from their records while the files
+        // are as recorded, or read now (and recorded with their conversations, also when the file
+        // is as recorded but its record kept none: stores from before they were kept).
+        var lists = listsRead ?? []
+        var metadataSources = self.metadataSources
+        if listsRead == nil {
+            for (entry, kind) in SlackChannelList.entries(of: layout) {
+                let key = SlackChannelList.key(of: entry, in: layout)
+                let known = try record(key)
+                if let recalled = try SlackChannelList.recalled(
+                    entry, kind: kind, recorded: known, contents: { try transaction.recordedContents(ofSource: key) })
+                {
+                    lists.append(recalled)
+                    continue
+                }
+                let list = try SlackChannelList.read(entry, kind: kind, layout: layout, archive: archive)
+                lists.append(list)
+                if let source = list.source {
+                    if let known, let modified = entry.modified, known.matches(size: entry.size, modified: modified) {
+                        try transaction.recordSource(source)
+                    } else {
+                        metadataSources.append(source)
+                    }
+                }
+            }
+        } else {
+            metadataSources += lists.compactMap(\.source)
+        }
+        let (spaces, spaceByFolder, diagnostics) = Self.conversations(of: lists, layout: layout)
+        summary.diagnostics = diagnostics
         // Users and conversation lists are upserted only when one of their files changed.
         // Written once the first batch of day files is being parsed on the other cores (50,000
         // accounts take the writer 0.18 s; the parse no longer waits for them).
@@ -352,10 +376,13 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         }
         // By index: a `DayFile` copied per file (its path and folder retained and released) was a
         // tenth of a one-more-day import's loop.
+        // The stamps to look up, bound once: `if let` on the listing inside the loop copied it
+        // (a retain and a release of each of its arrays) per file.
+        let stamps = previous == nil ? [] : listing?.dayFiles ?? []
         var nextPrevious = 0
         for index in dayFiles.indices {
             listed += 1
-            if let previous, let listing, previous.contains(listing.dayFiles[index], next: &nextPrevious) {
+            if index < stamps.count, previous?.contains(stamps[index], next: &nextPrevious) == true {
                 summary.dayFilesUnchanged += 1
                 continue
             }
