@@ -89,10 +89,12 @@ struct IngestCommand: AsyncParsableCommand {
             if showProgress { Terminal.endStatus() }
             Self.report(summary, of: githubPaths.count == 1 ? githubPaths[0] : "\(githubPaths.count) GitHub files", kind: .github)
         }
-        // The WAL copied into the file beside the counts, rather than after them at close.
+        // The WAL copied into the file beside the counts, rather than after them at close; the
+        // two counts on two readers at once.
         async let checkpointed: Void = database.checkpoint()
-        let counts = try await database.counts()
-        let people = try await database.peopleCount()
+        async let storeCounts = database.counts()
+        async let peopleCount = database.peopleCount()
+        let (counts, people) = try await (storeCounts, peopleCount)
         try await checkpointed
         print(
             "Store \(database.location): \(ValueFormat.grouped(counts.identities)) accounts = \(ValueFormat.grouped(people)) people, "
