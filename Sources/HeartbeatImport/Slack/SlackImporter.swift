@@ -376,8 +376,8 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         }
         // By index: a `DayFile` copied per file (its path and folder retained and released) was a
         // tenth of a one-more-day import's loop.
-        // The stamps to look up, bound once: `if let` on the listing inside the loop copied it
-        // (a retain and a release of each of its arrays) per file.
+        // The previous listing's stamps are looked up from `nextPrevious`, the place after the
+        // last one found (`Previous.contains(_:next:)`).
         let stamps = previous == nil ? [] : listing?.dayFiles ?? []
         var nextPrevious = 0
         for index in dayFiles.indices {

@@ -235,18 +235,23 @@ final class SQLiteIngestTransaction: IngestTransaction {
                     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                     ON CONFLICT (workspace_id, key) DO NOTHING
                     """), in: db)
-        insert.bind(workspaceID)
-        insert.bind(file.key)
-        insert.bind(file.path)
-        insert.bind(file.fingerprint.size)
-        insert.bind(file.fingerprint.checksum)
-        insert.bind(Timestamp(Date()).microseconds)
-        insert.bind(Int64(activityCount))
-        insert.bind(file.modified)
-        insert.bind(file.contents)
+        bindRecord(of: file, activityCount: activityCount, to: &insert)
         insert.bind(range?.first)
         insert.bind(range?.last)
         return try insert.execute() == 1 ? insert.lastInsertedRowID : nil
+    }
+
+    /// A file record's first nine columns, in the order both statements name them.
+    private func bindRecord(of file: SourceFile, activityCount: Int, to statement: inout SQLiteRawStatement) {
+        statement.bind(workspaceID)
+        statement.bind(file.key)
+        statement.bind(file.path)
+        statement.bind(file.fingerprint.size)
+        statement.bind(file.fingerprint.checksum)
+        statement.bind(Timestamp(Date()).microseconds)
+        statement.bind(Int64(activityCount))
+        statement.bind(file.modified)
+        statement.bind(file.contents)
     }
 
     private func upsertSource(
@@ -263,15 +268,7 @@ final class SQLiteIngestTransaction: IngestTransaction {
                         activity_count = excluded.activity_count, modified = excluded.modified,
                         contents = excluded.contents
                     """), in: db)
-        upsert.bind(workspaceID)
-        upsert.bind(file.key)
-        upsert.bind(file.path)
-        upsert.bind(file.fingerprint.size)
-        upsert.bind(file.fingerprint.checksum)
-        upsert.bind(Timestamp(Date()).microseconds)
-        upsert.bind(Int64(activityCount))
-        upsert.bind(file.modified)
-        upsert.bind(file.contents)
+        bindRecord(of: file, activityCount: activityCount, to: &upsert)
         try upsert.execute()
         var select = SQLiteRawStatement(
             try db.cachedStatement(
