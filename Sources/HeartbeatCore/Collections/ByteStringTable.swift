@@ -57,30 +57,11 @@ public struct ByteStringTable: Sendable {
         for index in slots.indices { slots[index] = 0 }
     }
 
-    /// Eight bytes per multiplication, then a tail assembled byte by byte: words are short, and a
-    /// byte-at-a-time hash (FNV) was the slowest part of a look-up.
+    /// `ByteHash`: words are short, and a byte-at-a-time hash (FNV) was the slowest part of a
+    /// look-up.
     @inline(__always)
     static func hash(_ key: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        let count = key.count
-        var hash = 0x9E37_79B9_7F4A_7C15 ^ UInt64(count)
-        var offset = 0
-        if let base = key.baseAddress {
-            let raw = UnsafeRawPointer(base)
-            while offset + 8 <= count {
-                hash = (hash ^ raw.loadUnaligned(fromByteOffset: offset, as: UInt64.self)) &* 0xBF58_476D_1CE4_E5B9
-                hash ^= hash >> 31
-                offset += 8
-            }
-        }
-        var tail: UInt64 = 0
-        var shift: UInt64 = 0
-        while offset < count {
-            tail |= UInt64(key[offset]) << shift
-            shift += 8
-            offset += 1
-        }
-        hash = (hash ^ tail) &* 0x94D0_49BB_1331_11EB
-        return hash ^ (hash >> 29)
+        ByteHash.of(key)
     }
 
     @inline(__always)

@@ -14,9 +14,10 @@ struct SlackExportListing {
     /// The record's key in the store's list of source files.
     static let key = ".listing"
 
-    /// One listed file: a 64-bit hash of its path (`pathHash`), its size and its modification
-    /// time. Two paths of one export share a hash with a probability near 10⁻¹¹ for the 1M bench,
-    /// and would then also need the same size and nanosecond modification time to be mistaken.
+    /// One listed file: a 64-bit hash of its path's bytes (`ByteHash`), its size and its
+    /// modification time. Two paths of one export share a hash with a probability near 10⁻¹¹ for
+    /// the 1M bench, and would then also need the same size and nanosecond modification time to
+    /// be mistaken.
     struct FileStamp: Hashable {
         var pathHash: UInt64
         var size: Int64
@@ -43,8 +44,8 @@ struct SlackExportListing {
             guard let modified = entry.modified else { return nil }
             latest = max(latest, modified)
             let pathHash =
-                entry.path.utf8.withContiguousStorageIfAvailable(Self.pathHash)
-                ?? Array(entry.path.utf8).withUnsafeBufferPointer(Self.pathHash)
+                entry.path.utf8.withContiguousStorageIfAvailable { ByteHash.of($0) }
+                ?? Array(entry.path.utf8).withUnsafeBufferPointer { ByteHash.of($0) }
             return FileStamp(pathHash: pathHash, size: entry.size, modified: modified)
         }
         guard let usersStamp = stamp(layout.users) else { return nil }
@@ -64,52 +65,18 @@ struct SlackExportListing {
         channelLists = listStamps
         dayFiles = dayStamps
         latestModified = latest
-        // Two independent 64- and 32-bit hashes of every stamp (users.json's first, then the
-        // stamps as recorded), with the file count as the size: not a defence against forgery, a
-        // check that nothing was touched. Of the stamps, not of the paths' bytes again: hashing
-        // the 1.6 MB of paths a byte at a time (FNV-1a) was 2.5 ms of a one-more-day import.
+        // Two independent 64- and 32-bit hashes of every stamp (users.json's, then the stamps as
+        // recorded), with the file count as the size: not a defence against forgery, a check that
+        // nothing was touched. Of the stamps, not of the paths' bytes again: hashing the 1.6 MB of
+        // paths a byte at a time (FNV-1a) was 2.5 ms of a one-more-day import.
         let recorded = Self.encoded(channelLists: listStamps, dayFiles: dayStamps)
         let users = Self.encoded(channelLists: [usersStamp], dayFiles: [])
-        let usersHash = users.withUnsafeBytes { Self.wordHash($0, seed: 0) }
-        let hash = recorded.withUnsafeBytes { Self.wordHash($0, seed: usersHash) }
+        let hashes = [users, recorded].map { bytes in bytes.withUnsafeBytes { String(ByteHash.of($0), radix: 16) } }
         let crc = recorded.withUnsafeBytes { CRC32.checksum($0, continuing: users.withUnsafeBytes { CRC32.checksum($0) }) }
         fingerprint = FileFingerprint(
             size: Int64(1 + listStamps.count + dayStamps.count),
-            checksum: "listing2:" + String(hash, radix: 16) + ":" + String(crc, radix: 16))
+            checksum: "listing2:" + hashes.joined(separator: ":") + ":" + String(crc, radix: 16))
         stampBytes = recorded
-    }
-
-    /// A path's hash: its UTF-8 bytes eight at a time (`wordHash`), seeded with their count.
-    static func pathHash(_ bytes: UnsafeBufferPointer<UInt8>) -> UInt64 {
-        wordHash(UnsafeRawBufferPointer(bytes), seed: UInt64(bytes.count))
-    }
-
-    /// A 64-bit hash reading eight bytes per step (the last word zero-padded), each word
-    /// multiplied, rotated and folded in (MurmurHash3's mixing), then MurmurHash3's finaliser:
-    /// a tenth of the steps of FNV-1a, which takes one byte per step.
-    private static func wordHash(_ bytes: UnsafeRawBufferPointer, seed: UInt64) -> UInt64 {
-        var hash = seed &* 0x9E37_79B9_7F4A_7C15
-        func mix(_ word: UInt64) {
-            let scrambled = word &* 0x87C3_7B91_1142_53D5
-            hash ^= (scrambled << 31 | scrambled >> 33) &* 0x4CF5_AD43_2745_937F
-            hash = (hash << 27 | hash >> 37) &* 5 &+ 0x52DC_E729
-        }
-        var offset = 0
-        while offset + 8 <= bytes.count {
-            mix(UInt64(littleEndian: bytes.loadUnaligned(fromByteOffset: offset, as: UInt64.self)))
-            offset += 8
-        }
-        if offset < bytes.count {
-            var last: UInt64 = 0
-            withUnsafeMutableBytes(of: &last) { $0.copyMemory(from: UnsafeRawBufferPointer(rebasing: bytes[offset...])) }
-            mix(UInt64(littleEndian: last))
-        }
-        hash ^= UInt64(bytes.count)
-        hash ^= hash >> 33
-        hash &*= 0xFF51_AFD7_ED55_8CCD
-        hash ^= hash >> 33
-        hash &*= 0xC4CE_B9FE_1A85_EC53
-        return hash ^ (hash >> 33)
     }
 
     /// Whether the listing can be trusted when recorded at `now`: as for each file

@@ -376,13 +376,12 @@ final class SlackImportJob: ImportJob, @unchecked Sendable {
         }
         // By index: a `DayFile` copied per file (its path and folder retained and released) was a
         // tenth of a one-more-day import's loop.
-        // The previous listing's stamps are looked up from `nextPrevious`, the place after the
-        // last one found (`Previous.contains(_:next:)`).
-        let stamps = previous == nil ? [] : listing?.dayFiles ?? []
+        // The previous listing is looked up from `nextPrevious`, the place after the last day file
+        // found there (`Previous.contains(_:next:)`).
         var nextPrevious = 0
         for index in dayFiles.indices {
             listed += 1
-            if index < stamps.count, previous?.contains(stamps[index], next: &nextPrevious) == true {
+            if let previous, let listing, previous.contains(listing.dayFiles[index], next: &nextPrevious) {
                 summary.dayFilesUnchanged += 1
                 continue
             }
